@@ -17,6 +17,7 @@ from marsad.errors import MarsadError
 # (command, module) in the order --help shows them
 COMMANDS: list[tuple[str, str]] = [
     ("process", "marsad.commands.process"),
+    ("eval", "marsad.commands.eval"),
 ]
 
 EPILOG = """\
