@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import IO
 
@@ -102,13 +103,25 @@ def run(args: argparse.Namespace) -> int:
             f"marsad: {len(rejects)} input(s) rejected, reasons in {rejects_path}",
             file=sys.stderr,
         )
+    elif args.output and rejects_path.exists():
+        rejects_path.unlink()  # a rejects file from an earlier run would now be misleading
     if written == 0:
-        reason = rejects[0].reason if rejects else "no input articles found"
-        print(f"marsad: error: nothing could be processed ({reason})", file=sys.stderr)
+        print(f"marsad: error: nothing could be processed ({_why(rejects)})", file=sys.stderr)
         return 1
     if not settings.quiet:
         print(f"marsad: {written} document(s) written", file=sys.stderr)
     return 0
+
+
+def _why(rejects: list[Reject]) -> str:
+    """One line: the only reject in full, or the count of each reason."""
+    if not rejects:
+        return "no input articles found"
+    if len(rejects) == 1:
+        r = rejects[0]
+        return f"{r.source}: {r.reason}" + (f": {r.detail}" if r.detail else "")
+    counts = Counter(r.reason for r in rejects)
+    return f"{len(rejects)} rejected: " + ", ".join(f"{n} {reason}" for reason, n in counts.most_common())
 
 
 def _check_date(value: str) -> None:
