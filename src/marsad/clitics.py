@@ -1,0 +1,234 @@
+"""Clitic segmentation of one Arabic word in the Universal Dependencies style.
+
+UD Arabic splits the conjunctions و ف, the prepositions ب ل ك, the future particle س and the
+pronoun suffixes (ه ها هم هما هن ك كم كما كن نا ي ني); the article ال stays with its noun, and
+ل + ال is written ل + ل… (للأمن → ل + لأمن). Verb subject endings and feminine/plural suffixes stay.
+
+Every candidate analysis of a word (proclitics × stem × suffix) is scored by a linear model
+over corpus statistics of the match key: how frequent the whole word is, how frequent the stem
+is on its own, whether the stem takes the article (a noun) or the whole word does (then its
+first letter belongs to it: وزير, كوري), how productive the stem is with other pronouns. The
+weights are learnt (averaged perceptron) on the WikiNews Farasa gold mapped to UD, and the
+frequencies come from SaudiNewsNet; ``scripts/build_segment_lexicon.py`` rebuilds both.
+
+All functions work on segmentation keys (``marsad.normalize.seg_key``: the match key with ة
+and ى kept); cut points are indices into the key.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+log = logging.getLogger(__name__)
+
+CONJ = ("و", "ف")
+PREP = ("ب", "ل", "ك")
+FUTURE = "س"
+# Longest first, so that هما is tried before ها and ه.
+SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ني", "ه", "ك", "ي")
+PRONOUN_STEMS = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني"})
+IMPERFECT = ("ي", "ت", "ن", "ا")
+# Prepositions and particles that take pronoun suffixes (فيه عليه إليها لديه منهم أنه لكنها).
+FUNCTION_STEMS = frozenset(
+    {
+        "في", "علي", "الي", "لدي", "من", "عن", "مع", "عند", "بين", "بعد", "قبل", "حول", "ضد",
+        "دون", "امام", "خلف", "فوق", "تحت", "نحو", "عبر", "لدن", "ان", "لكن", "ليت", "لعل",
+        "مثل", "غير", "كل", "بعض", "نفس", "ذات", "جميع", "معظم", "منذ", "حسب", "وراء", "اثناء",
+        "خلال", "لدى", "على", "الى", "عليه", "مقابل", "ازاء", "حيال", "بسبب", "رغم", "عدا",
+    }
+)
+FUNCTION_PREFIXES = ("", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب")
+OTHER_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+Features = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One analysis: cut points in the key, and the features the model scores it by."""
+
+    cuts: tuple[int, ...]
+    features: Features
+
+
+def _log(n: int) -> float:
+    return math.log1p(n)
+
+
+def _with(prefix: str, stem: str) -> str:
+    """``prefix + stem`` as Arabic writes it (ل + الأمن → للأمن)."""
+    if prefix.endswith("ل") and stem.startswith("ال"):
+        return prefix + stem[1:]
+    return prefix + stem
+
+
+def _productivity(stem: str, key: str, f) -> float:  # type: ignore[no-untyped-def]
+    """How often the stem occurs with proclitics other than the ones in ``key``."""
+    return _log(sum(f(w, 0) for p in OTHER_PROCLITICS if (w := _with(p, stem)) != key))
+
+
+def candidates(key: str, freq: Mapping[str, int]) -> list[Candidate]:
+    """Every analysis the grammar allows for ``key``, the unsegmented one first."""
+    f = freq.get
+    n = len(key)
+    whole = _log(f(key, 0))
+    word_al = _log(f("ال" + key, 0)) if not key.startswith("ال") else 0.0
+    word_conj = _log(f("و" + key, 0) + f("ف" + key, 0))
+    word_prep = _log(sum(f(_with(p, key), 0) for p in PREP)) if not key.startswith(PREP) else 0.0
+    out = [
+        Candidate(
+            (),
+            {
+                "bias:NONE": 1.0,
+                "lw:NONE": whole,
+                "lal:NONE": word_al,
+                "lcj:NONE": word_conj,
+                "lpp:NONE": word_prep,
+                "fn:NONE": 1.0 if key in FUNCTION_STEMS else 0.0,
+            },
+        )
+    ]
+
+    prefixes: list[tuple[str, tuple[int, ...], int]] = []  # (pattern, cuts, stem start)
+    for conj in ("", *CONJ):
+        if conj and not key.startswith(conj):
+            continue
+        i = len(conj)
+        for prep in ("", *PREP, FUTURE):
+            if prep and not key.startswith(prep, i):
+                continue
+            j = i + len(prep)
+            if not conj and not prep:
+                continue
+            cuts = tuple(c for c in (i if conj else 0, j if prep else 0) if c > 0)
+            prefixes.append((conj + prep, tuple(sorted(set(cuts))), j))
+    prefixes.insert(0, ("", (), 0))
+
+    for pattern, pcuts, s0 in prefixes:
+        rest = key[s0:]
+        if not rest:
+            continue
+        prep = pattern[-1:] if pattern[-1:] in PREP else ""
+        # preposition + bare pronoun: به لها بهم لنا
+        if pattern and prep and rest in PRONOUN_STEMS:
+            feats = {f"bias:{pattern}+PRON": 1.0, f"lw:{pattern}+PRON": whole}
+            out.append(Candidate(pcuts, feats))
+            continue
+        for suf in ("", *SUFFIXES):
+            if not pattern and not suf:
+                continue
+            if suf and not rest.endswith(suf):
+                continue
+            stem = rest[: len(rest) - len(suf)]
+            if len(stem) < 2:
+                continue
+            if suf and (stem.startswith("ال") or stem.endswith("ة")):
+                continue  # the article and a pronoun suffix exclude each other
+            if pattern.endswith(FUTURE) and (stem[0] not in IMPERFECT or len(stem) < 3 or suf == "ي"):
+                continue
+            lookup = "ا" + stem if prep == "ل" and stem.startswith("ل") else stem
+            variants = [lookup]
+            if suf:
+                if stem.endswith("ت"):
+                    variants.append(stem[:-1] + "ة")
+                elif stem.endswith("و"):
+                    variants.append(stem + "ا")
+                elif stem.endswith(("ا", "ي")):
+                    variants.append(stem[:-1] + "ى")
+            lstem = max(_log(f(v, 0)) for v in variants)
+            name = (pattern or "_") + ("+S" if suf else "")
+            feats: Features = {
+                f"bias:{name}": 1.0,
+                f"lw:{name}": whole,
+                f"ls:{name}": lstem,
+                f"ld:{name}": lstem - whole,
+                f"lal:{name}": word_al,
+                f"lcj:{name}": word_conj,
+                f"sal:{name}": _log(f("ال" + stem, 0)) if not stem.startswith("ال") else 0.0,
+                f"len2:{name}": 1.0 if len(stem) == 2 else 0.0,
+                f"hasal:{name}": 1.0 if lookup.startswith("ال") else 0.0,
+                f"fn:{name}": 1.0 if any(v in FUNCTION_STEMS for v in variants) else 0.0,
+                f"lpp:{name}": word_prep,
+                f"unseen:{name}": 1.0 if lstem == 0.0 else 0.0,
+                f"unseenw:{name}": 1.0 if whole == 0.0 else 0.0,
+            }
+            if pattern:
+                feats[f"prod:{name}"] = _productivity(lookup, key, f)
+            if suf:
+                others = sum(f(stem + s, 0) for s in SUFFIXES if s != suf)
+                feats[f"suf:{suf}"] = 1.0
+                feats[f"sprod:{name}"] = _log(others)
+            if pattern:
+                feats[f"pat:{pattern}"] = 1.0
+            cuts = pcuts + ((n - len(suf),) if suf else ())
+            out.append(Candidate(cuts, feats))
+    return out
+
+
+def function_split(key: str) -> tuple[int, ...] | None:
+    """Grammar, not statistics: a preposition or particle with a pronoun (عليها, لأنه, ومنهم)."""
+    for conj in ("", *CONJ):
+        rest = key[len(conj) :] if key.startswith(conj) else ""
+        if len(rest) >= 2 and rest[0] in "لب" and rest[1:] in PRONOUN_STEMS and rest[1:] not in ("ي", "ني", "كن"):
+            return tuple(range(1, len(conj) + 2))
+    for p in FUNCTION_PREFIXES:
+        if not key.startswith(p):
+            continue
+        rest = key[len(p) :]
+        for suf in SUFFIXES:
+            if suf != "ي" and rest.endswith(suf) and rest[: len(rest) - len(suf)] in FUNCTION_STEMS:
+                cuts = tuple(range(1, len(p) + 1)) + (len(key) - len(suf),)
+                return cuts
+    return None
+
+
+def score(features: Features, weights: Mapping[str, float]) -> float:
+    return sum(v * weights.get(k, 0.0) for k, v in features.items() if v)
+
+
+@dataclass(frozen=True, slots=True)
+class CliticModel:
+    """Frequencies, learnt weights and words that never split (function words)."""
+
+    freq: Mapping[str, int]
+    weights: Mapping[str, float]
+    keep: frozenset[str]
+
+    def segment(self, key: str) -> tuple[int, ...]:
+        """Cut points inside ``key`` (a match key of one Arabic word)."""
+        if len(key) < 2 or key in self.keep:
+            return ()
+        fixed = function_split(key)
+        if fixed is not None:
+            return fixed
+        best: tuple[int, ...] = ()
+        best_score = -math.inf
+        for cand in candidates(key, self.freq):
+            s = score(cand.features, self.weights)
+            if s > best_score:
+                best, best_score = cand.cuts, s
+        return best
+
+
+def _resource(name: str) -> bytes:
+    return resources.files("marsad").joinpath("resources", "segment", name).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CliticModel:
+    """Load the packaged frequency list and weights (once, on first use)."""
+    freq: dict[str, int] = {}
+    for line in gzip.decompress(_resource("frequencies.tsv.gz")).decode("utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        if count:
+            freq[word] = int(count)
+    model = json.loads(_resource("model.json").decode("utf-8"))
+    log.debug("clitic model: %d frequencies, %d weights", len(freq), len(model["weights"]))
+    return CliticModel(freq=freq, weights=model["weights"], keep=frozenset(model["keep"]))
