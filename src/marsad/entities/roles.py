@@ -1,0 +1,466 @@
+"""Titles and roles as mentions: "وزير الخارجية الإيراني", "أمين مجلس الأمن القومي الروسي", "نظيره القطري".
+
+The grammar lives in ``resources/kb/roles.json``: a role is optional honorifics, a head noun
+(وزير, رئيس, أمين, المتحدث, سفير, قائد, ...), then complements (portfolio and body words such as
+الخارجية, مجلس, الأمن, القومي), connectors (باسم, لدى, ل), nested heads ("ممثل قائد الثورة"),
+known organisations and places from the knowledge base, and at most one nationality adjective,
+which closes the phrase. The role's country comes from the adjective, a state named in it, or the
+organisation; its sector from the words (جيش → MIL, شرطة → COP, ...) or the head. Organisation
+phrases built the same way ("وزارة الخارجية الإيرانية", "الجيش الإسرائيلي") are found by
+:func:`find_bodies`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from marsad.document import Token
+from marsad.entities.kb import KBEntry, KnowledgeBase, Match, PhraseIndex, token_heads, words
+from marsad.normalize import match_key
+
+PUNCT_APPOSITION = frozenset({"،", ",", '"', "«", "»", "“", "”", "'", "‘", "’", "(", ")", ":", "-", "–"})
+_MAX_CHAIN = 12
+
+
+def bare(key: str) -> str:
+    """A word key without ب/ل/ك + article and the article itself: how title words compare.
+
+    A leading و/ف is left alone ("وزراء"): :func:`token_heads` peels conjunctions first.
+    """
+    if key.startswith("لل") and len(key) > 3:
+        return key[2:]
+    if len(key) > 3 and key[0] in "بلك" and key[1:3] == "ال":
+        key = key[1:]
+    if key.startswith("ال") and len(key) > 3:
+        key = key[2:]
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title phrase ``[start, end)`` over tokens ``[i, j)``, with what it says about its holder."""
+
+    start: int
+    end: int
+    i: int
+    j: int
+    kind: str  # title | counterpart | fixed
+    key: str  # the phrase's words, bare: equal keys are the same office
+    title: str | None = None  # a roles.json title key, "@org" appended for organisation offices
+    country: str | None = None
+    sector: str | None = None
+    actor: str | None = None
+    org: str | None = None  # KB id of an organisation named in the role
+    conj: bool = False  # the head carried و/ف: a new conjunct, not an apposition to a name before
+    head: str = ""  # the head noun, bare ("وزير"): "الوزير الإسباني" finds the minister named before
+    conjuncts: tuple[tuple[int, int], ...] = ()  # tokens of "والاتحاد الأوروبي" in a portfolio
+    short: bool = False  # head + nationality only ("الوزير الإسباني")
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An organisation (or facility) phrase composed from a head noun and what follows it."""
+
+    start: int
+    end: int
+    i: int
+    j: int
+    country: str | None
+    sector: str
+    key: str
+    type: str = "ORG"
+
+
+class Grammar:
+    """roles.json compiled against a knowledge base."""
+
+    def __init__(self, data: dict[str, Any], kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.heads: dict[str, str] = {bare(match_key(k)): v for k, v in data["heads"].items()}
+        self.counterparts = {bare(match_key(k)) for k in data["counterpart_heads"]}
+        self.counterpart_suffixes = tuple(
+            sorted((match_key(s) for s in data["counterpart_suffixes"]), key=len, reverse=True)
+        )
+        self.complements = {bare(match_key(k)) for k in data["complements"]}
+        self.connectors = {match_key(k) for k in data["connectors"]}
+        self.bodies = {bare(match_key(k)): v for k, v in data["bodies"].items()}
+        self.bodies_without_country = {bare(match_key(k)) for k in data["bodies_without_country"]}
+        self.facilities = {bare(match_key(k)): v for k, v in data["facilities"].items()}
+        self.facility_modifiers = {match_key(k) for k in data["facility_modifiers"]}
+        self.sides = {bare(match_key(k)) for k in data["sides"]}
+        self.nominals = {bare(match_key(k)) for k in data["nominals"]}
+        self.restricted = {bare(match_key(k)) for k in data["restricted_heads"]}
+        self.sector_words = {bare(match_key(k)): v for k, v in data["sector_words"].items()}
+        self.honorifics = PhraseIndex()
+        for h in data["honorifics"]:
+            self.honorifics.add(words(h), h)
+        self.fixed = PhraseIndex()
+        for f in data["fixed"]:
+            self.fixed.add(words(f["text"]), f)
+        self.titles: list[tuple[tuple[str, ...], str]] = []
+        for t in data["titles"]:
+            for p in t["patterns"]:
+                self.titles.append((tuple(bare(w) for w in words(p)), t["key"]))
+        self.titles.sort(key=lambda x: -len(x[0]))
+
+    @classmethod
+    def load(cls, kb: KnowledgeBase | None = None) -> Grammar:
+        return _load_grammar(kb or KnowledgeBase.load())
+
+    # -- word classes --------------------------------------------------------------------------
+
+    def _forms(self, tok: Token, text: str) -> list[tuple[int, str]]:
+        """(start, bare key) readings of a token, proclitics peeled."""
+        out: list[tuple[int, str]] = []
+        for start, key in token_heads(tok, text):
+            out.append((start, bare(key)))
+        return out
+
+    def head_at(self, tok: Token, text: str) -> tuple[int, str, str] | None:
+        """``(start, kind, head)`` when the token is a role head (or a counterpart word)."""
+        for start, key in self._forms(tok, text):
+            if key in self.heads:
+                return start, "title", key
+            for suf in self.counterpart_suffixes:
+                if key.endswith(suf) and key[: -len(suf)] in self.counterparts:
+                    return start, "counterpart", key[: -len(suf)]
+        return None
+
+    def is_complement(self, tok: Token, text: str) -> bool:
+        return any(k in self.complements or k in self.heads for _, k in self._forms(tok, text))
+
+    def is_connector(self, tok: Token) -> bool:
+        return tok.norm in self.connectors
+
+    def title_of(self, keys: Sequence[str]) -> str | None:
+        for pattern, key in self.titles:
+            if tuple(keys[: len(pattern)]) == pattern:
+                return key
+        return None
+
+    def sector_of(self, keys: Sequence[str], head: str) -> str:
+        for k in keys:
+            if k in self.sector_words:
+                return self.sector_words[k]
+        return self.heads.get(head, "GOV")
+
+    # -- roles --------------------------------------------------------------------------------
+
+    def roles(self, tokens: Sequence[Token], text: str, date: str | None = None) -> list[Role]:
+        """Role phrases in one sentence's tokens, left to right, nested fixed titles included."""
+        out: list[Role] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            role = self._role_at(tokens, i, text, out)
+            if role is None:
+                i += 1
+                continue
+            out.append(role)
+            i = role.j
+        return out
+
+    def _role_at(self, tokens: Sequence[Token], i: int, text: str, nested: list[Role]) -> Role | None:
+        start_i = i
+        span_start: int | None = None
+        hon = self.honorifics.match_at(tokens, i, text)
+        while hon is not None and hon.j < len(tokens):
+            i = hon.j  # honorifics ("جلالة", "سمو") stay outside the role span
+            hon = self.honorifics.match_at(tokens, i, text)
+        fixed = self.fixed.match_at(tokens, i, text)
+        if fixed is not None:
+            return self._fixed_role(fixed, tokens, text, span_start, start_i)
+        head = self.head_at(tokens[i], text)
+        if head is None:
+            return None
+        name = self.kb.names.match_at(tokens, i, text)
+        if name is not None and name.value[0].type == "PER" and not name.value[0].weak:
+            return None  # "أمير" in "حسين أمير عبد اللهيان"
+        h_start, kind, head_key = head
+        conj = h_start > tokens[i].start and tokens[i].norm[:1] in "وف"
+        keys: list[str] = [head_key]
+        title_keys: list[str] = [head_key]
+        country: str | None = None
+        org: KBEntry | None = None
+        places: list[KBEntry] = []
+        adjective_seen = False
+        restricted = head_key in self.restricted
+        conjuncts: list[tuple[int, int]] = []
+        j = i + 1
+        last_good = j
+        while j < len(tokens) and j - i < _MAX_CHAIN:
+            tok = tokens[j]
+            if tok.norm in PUNCT_APPOSITION or not tok.norm[:1].isalpha():
+                break
+            if restricted and next(iter(token_heads(tok, text)))[0] > tok.start:
+                break  # "مصدر أمني لوكالة ...": a prepositional phrase, not the title
+            if kind == "counterpart":
+                adj = self.kb.adjectives.match_at(tokens, j, text)
+                if adj is not None:
+                    country = adj.value.country
+                    last_good = j = adj.j
+                break
+            inner = self.fixed.match_at(tokens, j, text)
+            if inner is not None and not adjective_seen:
+                inner_role = self._fixed_role(inner, tokens, text, None, j)
+                nested.append(inner_role)
+                country = country or inner_role.country
+                keys.extend(bare(t.norm) for t in tokens[inner.i : inner.j])
+                title_keys.extend(bare(t.norm) for t in tokens[inner.i : inner.j])
+                last_good = j = inner.j
+                continue
+            m = self.kb.names.match_at(tokens, j, text)
+            if m is not None and not adjective_seen and not m.value[0].weak and not restricted:
+                entry: KBEntry = m.value[0]
+                if entry.type == "PER":
+                    break
+                conjunct = m.start > tok.start and tok.norm[:1] in "وف"
+                if conjunct:
+                    conjuncts.append((m.i, m.j))
+                if entry.type == "ORG":
+                    if not conjunct:  # "وزير الخارجية والاتحاد الأوروبي": a portfolio, not the body
+                        org = org or entry
+                    title_keys.extend(bare(t.norm) for t in tokens[m.i : m.j])
+                elif not conjunct:
+                    places.append(entry)
+                keys.extend(bare(t.norm) for t in tokens[m.i : m.j])
+                last_good = j = m.j
+                continue
+            adj = self.kb.adjectives.match_at(tokens, j, text)
+            if adj is not None and not adjective_seen:
+                if adj.value.form == "pl":
+                    break
+                country = country or adj.value.country
+                adjective_seen = True
+                last_good = j = adj.j
+                continue
+            if adjective_seen:
+                # after the adjective only "لدى/في + a known place or body" continues the title
+                if self.is_connector(tok) and j + 1 < len(tokens):
+                    m2 = self.kb.names.match_at(tokens, j + 1, text)
+                    if m2 is not None and m2.value[0].type in {"GPE", "ORG"} and not m2.value[0].weak:
+                        if m2.value[0].type == "ORG":
+                            org = org or m2.value[0]
+                        last_good = j = m2.j
+                        continue
+                break
+            if self.is_connector(tok) and not restricted:
+                keys.append(bare(tok.norm))
+                title_keys.append(bare(tok.norm))
+                j += 1
+                continue
+            if self.is_complement(tok, text):
+                peeled = next(iter(token_heads(tok, text)))[0] > tok.start
+                if peeled and tok.norm[:1] in "بك":
+                    break  # "بالوفد": a prepositional phrase after the title
+                keys.append(bare(tok.norm))
+                title_keys.append(bare(tok.norm))
+                j += 1
+                last_good = j
+                continue
+            break
+        j = last_good
+        # "رئيس مجلس" cut short by an unknown word: the body noun needs its genitive
+        while j > i + 1 and not adjective_seen and bare(tokens[j - 1].norm) in self.bodies and not places and org is None:
+            j -= 1
+        keys = keys[: j - i]  # drop connectors left dangling at the end
+        if kind == "counterpart":
+            if country is None:
+                return None
+            return Role(
+                start=h_start if span_start is None else span_start,
+                end=tokens[j - 1].end,
+                i=start_i,
+                j=j,
+                kind="counterpart",
+                key="نظير:" + country,
+                country=country,
+                sector=None,
+                conj=conj,
+                head=head_key,
+            )
+        title = self.title_of(title_keys)
+        state = next((p.country for p in places if p.id.startswith("state:")), None)
+        country = country or state or (org.country if org else None) or (places[0].country if places else None)
+        if title is None and country is None and org is None:
+            return None
+        if j == i + 1 and country is None and not tokens[i].norm.lstrip("وف").startswith("ال"):
+            return None  # a bare indefinite "رئيس" is no title
+        sector = self.sector_of(keys, head_key)
+        actor: str | None = None
+        if org is not None and org.actor and (country is None or country == org.country):
+            actor = org.actor
+            sector = org.sector or sector
+        elif country is not None:
+            actor = country + sector
+        if title is not None and org is not None and title in _ORG_OFFICES:
+            title = f"{title}@{org.slug}"
+        key_words = keys[:]
+        if country:
+            key_words.append(country)
+        return Role(
+            start=h_start if span_start is None else span_start,
+            end=tokens[j - 1].end,
+            i=start_i,
+            j=j,
+            kind="title",
+            key=" ".join(key_words),
+            title=title,
+            country=country,
+            sector=sector,
+            actor=actor,
+            org=org.id if org else None,
+            conj=conj,
+            head=head_key,
+            conjuncts=tuple(conjuncts),
+            short=len(title_keys) == 1,
+        )
+
+    def _fixed_role(
+        self, m: Match, tokens: Sequence[Token], text: str, span_start: int | None, start_i: int
+    ) -> Role:
+        f = m.value
+        return Role(
+            start=m.start if span_start is None else span_start,
+            end=m.end,
+            i=start_i,
+            j=m.j,
+            kind="fixed",
+            key=" ".join(bare(t.norm) for t in tokens[m.i : m.j]),
+            title=f.get("title"),
+            country=f.get("country"),
+            sector=f.get("sector"),
+            actor=(f["country"] + f["sector"]) if f.get("country") and f.get("sector") else None,
+        )
+
+    # -- organisation phrases ------------------------------------------------------------------
+
+    def bodies_in(self, tokens: Sequence[Token], text: str) -> list[Body]:
+        """Body noun + complements + nationality adjective or state: "الحكومة السورية"."""
+        out: list[Body] = []
+        i = 0
+        while i < len(tokens):
+            body = self._body_at(tokens, i, text)
+            if body is None:
+                i += 1
+                continue
+            out.append(body)
+            i = body.j
+        return out
+
+    def _body_at(self, tokens: Sequence[Token], i: int, text: str) -> Body | None:
+        start: int | None = None
+        sector, head = "", ""
+        for s, k in self._forms(tokens[i], text):
+            if k in self.bodies or k in self.bodies_without_country:
+                start, sector, head = s, self.bodies.get(k, "GOV"), k
+                break
+            if k in self.facilities:
+                return self._facility_at(tokens, i, s, k, text)
+        if start is None:
+            return None
+        keys = [head]
+        country: str | None = None
+        j = i + 1
+        while j < len(tokens) and j - i < _MAX_CHAIN:
+            tok = tokens[j]
+            adj = self.kb.adjectives.match_at(tokens, j, text)
+            if adj is not None and adj.value.form != "pl":
+                country = adj.value.country
+                j = adj.j
+                break
+            m = self.kb.names.match_at(tokens, j, text)
+            if m is not None and not m.value[0].weak:
+                entry = m.value[0]
+                if entry.id.startswith("state:"):
+                    country = entry.country
+                    j = m.j
+                    break
+                if entry.type == "ORG" and j > i + 1:  # "جمعية الهلال الأحمر الكويتي"
+                    keys.extend(bare(t.norm) for t in tokens[m.i : m.j])
+                    j = m.j
+                    continue
+                break
+            if any(k in self.complements for _, k in self._forms(tok, text)) and not self.is_connector(tok):
+                keys.append(bare(tok.norm))
+                j += 1
+                continue
+            if tok.norm in {"في", "لدي"} and j > i + 1:
+                country = self._country_after(tokens, j + 1, text)
+            break
+        if country is None and (head not in self.bodies_without_country or j == i + 1):
+            return None
+        if country is None and self.title_of(keys) is not None:
+            return None  # "رئيس الوزراء" is a title, not a body
+        sector = self.sector_of(keys, "") if any(k in self.sector_words for k in keys) else sector
+        return Body(start, tokens[j - 1].end, i, j, country, sector, " ".join(keys) + " " + (country or ""))
+
+    def _country_after(self, tokens: Sequence[Token], j: int, text: str) -> str | None:
+        """The country of "في [مملكة] إسبانيا" / "في غزة" after a body ("وزارة الصحة في غزة")."""
+        while j < len(tokens) and bare(tokens[j].norm) in {"مملكه", "جمهوريه", "دوله", "سلطنه", "اماره"}:
+            j += 1
+        if j < len(tokens):
+            m = self.kb.names.match_at(tokens, j, text)
+            if m is not None and not m.value[0].weak and m.value[0].type in {"GPE", "LOC"}:
+                return m.value[0].country
+        return None
+
+    def _facility_at(self, tokens: Sequence[Token], i: int, start: int, head: str, text: str) -> Body | None:
+        """"مطار العريش الدولي": a facility noun, a known place, and modifiers."""
+        if i + 1 >= len(tokens):
+            return None
+        m = self.kb.names.match_at(tokens, i + 1, text)
+        if m is None or m.value[0].type not in {"GPE", "LOC"} or m.start != tokens[i + 1].start:
+            return None
+        j = m.j
+        while j < len(tokens) and tokens[j].norm in self.facility_modifiers:
+            j += 1
+        place = m.value[0]
+        kind = self.facilities[head]
+        country = None if place.weak else place.country
+        return Body(start, tokens[j - 1].end, i, j, country, "GOV" if kind == "ORG" else "",
+                    f"{head} {place.id}", type=kind)
+
+    def side_at(self, tokens: Sequence[Token], i: int, text: str) -> tuple[int, int, int, str] | None:
+        """"الجانب الإسرائيلي": ``(start, end, j, country)``."""
+        if i + 1 >= len(tokens):
+            return None
+        for s, k in self._forms(tokens[i], text):
+            if k in self.sides and tokens[i].norm.lstrip("وفبلك").startswith("ال"):
+                adj = self.kb.adjectives.match_at(tokens, i + 1, text)
+                if adj is not None and adj.value.form == "m":
+                    return s, adj.end, adj.j, adj.value.country
+        return None
+
+
+#: Titles that name an office of the organisation in the phrase ("الأمين العام لحزب الله").
+_ORG_OFFICES = frozenset(
+    {"secretary_general", "director_general", "commander", "spokesperson", "leader", "head",
+     "political_bureau_head", "president", "foreign_policy_chief"}
+)
+
+
+def resolve_holder(kb: KnowledgeBase, role: Role, date: str | None) -> KBEntry | None:
+    """The one KB person who held the role's office (by title and country) on ``date``."""
+    if not role.title:
+        return None
+    holders = kb.holders(role.title, date)
+    if "@" not in role.title:
+        if role.country is None:
+            return None
+        holders = [h for h in holders if h.country == role.country]
+    return holders[0] if len(holders) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _load_grammar(kb: KnowledgeBase) -> Grammar:
+    path = resources.files("marsad") / "resources" / "kb" / "roles.json"
+    return Grammar(json.loads(path.read_text(encoding="utf-8")), kb)

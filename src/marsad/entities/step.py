@@ -1,0 +1,409 @@
+"""EntityStep: recognizer spans ∪ knowledge-base names ∪ composed bodies, plus roles, clustered.
+
+Per sentence of body text (boilerplate skipped):
+1. the knowledge base finds the names it knows (longest match, proclitics outside the span);
+   names from the noisy geonames list count only when the recognizer or a place word
+   ("مدينة", "محافظة", ...) backs them;
+2. :mod:`marsad.entities.roles` finds organisation phrases ("الحكومة السورية") and titles;
+3. the trained recognizer adds the names the knowledge base does not know;
+4. names found once are looked for again across the document (a person's last name too);
+5. :mod:`marsad.entities.coref` joins mentions into entities with canonical name, country,
+   actor and knowledge-base id.
+Knowledge-base names win over recognizer spans that overlap them: the list knows the type,
+country and actor code.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+
+from marsad.document import Document, Token
+from marsad.entities.coref import NameSpan, RoleSpan, cluster
+from marsad.entities.kb import KnowledgeBase, PhraseIndex, token_heads, words
+from marsad.entities.roles import PUNCT_APPOSITION, Grammar, Role
+from marsad.normalize import match_key
+from marsad.pipeline import Step
+
+log = logging.getLogger(__name__)
+
+#: Words that make the next name a place: lets a geonames-only name count.
+PLACE_CUES = frozenset(
+    match_key(w)
+    for w in ["مدينة", "بلدة", "قرية", "محافظة", "منطقة", "مخيم", "ولاية", "إقليم", "مديرية", "قضاء", "ناحية", "حي", "مقاطعة", "ضاحية"]
+)
+_SOURCE_RANK = {"kb": 0, "body": 1, "norp": 2, "ner": 3, "weak": 3, "doc": 4}
+_NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
+
+
+class EntityStep(Step):
+    """Fill ``doc.entities``. Needs sentences and tokens (segments the text itself if absent)."""
+
+    name = "entities"
+    version = "1"
+
+    def __init__(
+        self,
+        kb: KnowledgeBase | None = None,
+        recognizer: object | None = None,
+        *,
+        use_recognizer: bool = True,
+    ) -> None:
+        self._kb = kb
+        self._grammar: Grammar | None = None
+        self._recognizer = recognizer
+        self._use_recognizer = use_recognizer and recognizer is None
+        self._tried_recognizer = False
+
+    # -- resources (loaded lazily, once) -----------------------------------------------------
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = KnowledgeBase.load()
+        return self._kb
+
+    @property
+    def grammar(self) -> Grammar:
+        if self._grammar is None:
+            self._grammar = Grammar.load(self.kb)
+        return self._grammar
+
+    @property
+    def recognizer(self):  # type: ignore[no-untyped-def]
+        if self._recognizer is None and self._use_recognizer and not self._tried_recognizer:
+            self._tried_recognizer = True
+            try:
+                from marsad.entities.recognizer import Recognizer
+
+                self._recognizer = Recognizer.load()
+            except Exception as exc:  # noqa: BLE001 - the step still works from the KB alone
+                log.warning("no NER model (%s): entities come from the knowledge base and roles only", exc)
+        return self._recognizer
+
+    # -- the step ----------------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.language is not None and doc.language != "ar":
+            return doc
+        if not doc.tokens or not doc.sentences:
+            from marsad.segment import SegmentStep
+
+            SegmentStep()(doc)
+        sents = self._sentence_tokens(doc)
+        tags = self._tags(doc, sents)
+        names: list[NameSpan] = []
+        roles: list[RoleSpan] = []
+        role_sents: list[list[Role]] = []
+        dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
+        for toks, sent_tags in zip(sents, tags, strict=True):
+            sent_roles = self.grammar.roles(toks, doc.text) if toks else []
+            role_sents.append(sent_roles)
+            names.extend(self._names(doc.text, toks, sent_tags, sent_roles, dateline))
+        names = self._propagate(doc.text, sents, names, role_sents)
+        names.sort(key=lambda n: n.start)
+        starts = [n.start for n in names]
+        for toks, sent_roles in zip(sents, role_sents, strict=True):
+            for role in sent_roles:
+                if any(o is not role and o.i <= role.i and role.j <= o.j for o in sent_roles):
+                    roles.append(RoleSpan(role, None))  # nested: "قائد الثورة" inside "ممثل قائد الثورة"
+                    continue
+                roles.append(RoleSpan(role, _apposition(role, sent_roles, toks, names, starts, self.grammar, doc.text)))
+            roles.extend(RoleSpan(r) for r in self._sides_and_nominals(doc.text, toks, sent_roles, names, starts))
+        doc.entities = cluster(
+            doc.text, names, roles, self.kb, doc.source.published, default_country=self._home(doc)
+        )
+        return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)
+
+    # -- pieces -------------------------------------------------------------------------------
+
+    def _sentence_tokens(self, doc: Document) -> list[list[Token]]:
+        """The body tokens of each sentence (tokens inside boilerplate left out)."""
+        starts = [t.start for t in doc.tokens]
+        out = []
+        for s in doc.sentences:
+            lo = bisect.bisect_left(starts, s.start)
+            hi = bisect.bisect_left(starts, s.end)
+            toks = [t for t in doc.tokens[lo:hi] if not doc.boilerplate or not doc.in_boilerplate(t.start, t.end)]
+            out.append(toks)
+        return out
+
+    def _tags(self, doc: Document, sents: list[list[Token]]) -> list[list[str]]:
+        rec = self.recognizer
+        if rec is None:
+            return [["O"] * len(t) for t in sents]
+        batch = [[doc.text[t.start : t.end] for t in toks] for toks in sents]
+        return rec.tag(batch)  # type: ignore[attr-defined, no-any-return]
+
+    def _names(
+        self,
+        text: str,
+        toks: list[Token],
+        tags: Sequence[str],
+        roles: list[Role],
+        dateline: tuple[int, int] | None = None,
+    ) -> list[NameSpan]:
+        """Candidate name spans of one sentence, overlaps resolved."""
+        kb, grammar = self.kb, self.grammar
+        cands: list[tuple[NameSpan, int, int, str]] = []  # (span, i, j, source)
+        ner_spans = list(_bio_spans(tags))
+        ner_cover: set[int] = set()
+        for i, j, label in ner_spans:
+            if label in _NER_TYPES and _NER_TYPES[label] != "PER":
+                ner_cover.update(range(i, j))
+        for m in kb.match(toks, text):
+            entry = m.value[0]
+            i = m.i
+            if entry.sector == "MED" and dateline is not None and dateline[0] <= m.start < dateline[1]:
+                continue  # the agency in "القاهرة في ٥ فبراير /أ ش أ/" is a byline, not news
+            if entry.weak and not (set(range(m.i, m.j)) & ner_cover) and not (
+                i > 0 and toks[i - 1].norm in PLACE_CUES
+            ):
+                continue
+            start = _strip_honorifics(grammar, toks, m.i, m.j, text, m.start) if entry.type == "PER" else m.start
+            span = NameSpan(start, m.end, entry.type, words(text[start : m.end]), entry, "kb",
+                            entry.country, entry.actor)
+            cands.append((span, m.i, m.j, "weak" if entry.weak else "kb"))
+        for b in grammar.bodies_in(toks, text):
+            actor = b.country + b.sector if b.country and b.sector and b.type == "ORG" else None
+            span = NameSpan(b.start, b.end, b.type, words(text[b.start : b.end]), None, "body",
+                            b.country, actor, body_key=b.key)
+            cands.append((span, b.i, b.j, "body"))
+        cands.extend(self._norp(text, toks))
+        role_tokens = {k for r in roles for k in range(r.i, r.j)}
+        conjunct_tokens = {k for r in roles for a, b in r.conjuncts for k in range(a, b)}
+        cands = [
+            c for c in cands
+            if not (set(range(c[1], c[2])) & conjunct_tokens)
+            # a body with no nationality inside a title ("رئيس مجلس الوزراء") is part of the title
+            and not (c[3] == "body" and c[0].country is None and set(range(c[1], c[2])) & role_tokens)
+        ]
+        for i, j, label in ner_spans:
+            ent_type = _NER_TYPES.get(label)
+            if ent_type is None:
+                continue
+            if set(range(i, j)) & role_tokens:
+                continue
+            start = next(iter(token_heads(toks[i], text)))[0]
+            if ent_type == "PER":
+                start = _strip_honorifics(grammar, toks, i, j, text, start)
+            end = toks[j - 1].end
+            if start >= end or not _plausible(text[start:end], kb, grammar):
+                continue
+            cands.append((NameSpan(start, end, ent_type, words(text[start:end]), None, "ner"), i, j, "ner"))
+        return _resolve(cands)
+
+    def _home(self, doc: Document) -> str | None:
+        """The country of the dateline's place: where a "وزارة التربية" with no nationality is."""
+        if doc.dateline is None or not doc.dateline.location:
+            return None
+        hits = self.kb.lookup(doc.dateline.location)
+        return hits[0].country if hits else None
+
+    def _sides_and_nominals(
+        self, text: str, toks: list[Token], sent_roles: list[Role], names: list[NameSpan], starts: list[int]
+    ) -> list[Role]:
+        """"الجانب الإسرائيلي" (the state) and lone definite nouns such as "الوزارة" (the body named before)."""
+        grammar = self.grammar
+        busy = {k for r in sent_roles for k in range(r.i, r.j)}
+        out: list[Role] = []
+        for k, tok in enumerate(toks):
+            if k in busy or _overlaps_names(names, starts, tok.start, tok.end):
+                continue
+            side = grammar.side_at(toks, k, text)
+            if side is not None:
+                s, e, j, country = side
+                out.append(Role(s, e, k, j, "side", "side:" + country, country=country))
+                busy.update(range(k, j))
+                continue
+            for s, key in token_heads(tok, text):
+                if not key.startswith("ال") or key[2:] not in grammar.nominals or text[s : s + 1] != "ا" and match_key(text[s : s + 2]) != "ال":
+                    continue
+                nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+                if nxt.startswith("ال") or self.kb.adjectives.match_at(toks, k + 1, text) if k + 1 < len(toks) else False:
+                    break  # "الوزارة الإيرانية", "المملكة المتحدة": not a lone noun
+                out.append(Role(s, tok.end, k, k + 1, "nominal", key[2:], head=key[2:]))
+                break
+        return out
+
+    def _norp(self, text: str, toks: list[Token]) -> list[tuple[NameSpan, int, int, str]]:
+        """Peoples: "الفلسطينيين", "الشعب الفلسطيني" (nationality nouns with the article)."""
+        out = []
+        k = 0
+        while k < len(toks):
+            tok = toks[k]
+            if tok.norm in {"الشعب", "شعب"} and k + 1 < len(toks):
+                adj = self.kb.adjectives.match_at(toks, k + 1, text)
+                if adj is not None and adj.value.form == "m":
+                    start = next(iter(token_heads(tok, text)))[0]
+                    c = adj.value.country
+                    out.append((NameSpan(start, adj.end, "NORP", ("شعب", c), None, "norp", c, c), k, adj.j, "norp"))
+                    k = adj.j
+                    continue
+            adj = self.kb.adjectives.match_at(toks, k, text)
+            if adj is not None and adj.value.form == "pl" and match_key(text[adj.start : adj.end]).startswith("ال"):
+                c = adj.value.country
+                out.append((NameSpan(adj.start, adj.end, "NORP", ("شعب", c), None, "norp", c, c), k, adj.j, "norp"))
+                k = adj.j
+                continue
+            k += 1
+        return out
+
+    def _propagate(
+        self, text: str, sents: list[list[Token]], names: list[NameSpan], role_sents: list[list[Role]]
+    ) -> list[NameSpan]:
+        """Find recognizer-only names again wherever they recur, and persons' last names."""
+        index = PhraseIndex()
+        seen: set[tuple[str, ...]] = set()
+        for n in names:
+            if n.source != "ner" or n.words in seen:
+                continue
+            seen.add(n.words)
+            index.add(n.words, n.type)
+            if n.type == "PER" and len(n.words) > 1:
+                last = n.words[-1]
+                if len(last) > 3 and last not in _STOP_SURNAMES and not self.kb.lookup(last):
+                    index.add((last,), "PER")
+        if not seen:
+            return names
+        taken = sorted((n.start, n.end) for n in names)
+        out = list(names)
+        for toks, roles in zip(sents, role_sents, strict=True):
+            role_tokens = {k for r in roles for k in range(r.i, r.j)}
+            for m in index.find(toks, text):
+                if set(range(m.i, m.j)) & role_tokens or _overlaps(taken, m.start, m.end):
+                    continue
+                out.append(NameSpan(m.start, m.end, m.value, words(text[m.start : m.end]), None, "doc"))
+        return out
+
+
+_STOP_SURNAMES = frozenset(match_key(w) for w in ["الله", "الدين", "الرحمن", "الرحيم", "العزيز"])
+
+
+def _bio_spans(tags: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    i = 0
+    while i < len(tags):
+        tag = tags[i]
+        if tag == "O" or "-" not in tag:
+            i += 1
+            continue
+        label = tag.split("-", 1)[1]
+        j = i + 1
+        while j < len(tags) and tags[j] == f"I-{label}":
+            j += 1
+        yield i, j, label
+        i = j
+
+
+def _strip_honorifics(grammar: Grammar, toks: list[Token], i: int, j: int, text: str, start: int) -> int:
+    """Move a person's span start past honorifics ("الشيخ", "اللواء", "آية الله")."""
+    k = i
+    while k < j - 1:
+        h = grammar.honorifics.match_at(toks, k, text)
+        if h is None or h.j >= j:
+            break
+        k = h.j
+    return start if k == i else toks[k].start
+
+
+def _plausible(span_text: str, kb: KnowledgeBase, grammar: Grammar) -> bool:
+    """Reject recognizer spans that are a bare nationality adjective or a title word."""
+    ws = words(span_text)
+    if not ws or len("".join(ws)) < 2:
+        return False
+    if len(ws) == 1:
+        if kb.adjective(span_text) is not None:
+            return False
+        from marsad.entities.roles import bare
+
+        b = bare(ws[0])
+        if b in grammar.heads or b in grammar.complements:
+            return False
+    return True
+
+
+def _overlaps_names(names: list[NameSpan], starts: list[int], start: int, end: int) -> bool:
+    k = bisect.bisect_right(starts, start)
+    return any(n.start < end and start < n.end for n in names[max(0, k - 3) : k + 1])
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    k = bisect.bisect_left(taken, (start, start))
+    return any(s < end and start < e for s, e in taken[max(0, k - 1) : k + 2])
+
+
+def _resolve(cands: list[tuple[NameSpan, int, int, str]]) -> list[NameSpan]:
+    """Keep the best non-overlapping spans: knowledge base and bodies first (longest first),
+    then recognizer spans where nothing was kept; a recognizer person name that extends a known
+    person's name replaces it."""
+    cands.sort(key=lambda c: (_SOURCE_RANK[c[3]] > 1, -(c[0].end - c[0].start), _SOURCE_RANK[c[3]], c[0].start))
+    kept: list[tuple[NameSpan, str]] = []
+    for span, _i, _j, source in cands:
+        clash = [k for k, (s, _src) in enumerate(kept) if s.start < span.end and span.start < s.end]
+        if not clash:
+            kept.append((span, source))
+            continue
+        if source == "ner" and span.type == "PER" and len(clash) == 1:
+            s, _src = kept[clash[0]]
+            if s.type == "PER" and span.start <= s.start and s.end <= span.end and (span.end - span.start) > (s.end - s.start):
+                span.entry, span.country, span.actor = s.entry, s.country, s.actor
+                kept[clash[0]] = (span, source)
+    return [s for s, _ in kept]
+
+
+def _apposition(
+    role: Role,
+    sent_roles: list[Role],
+    toks: list[Token],
+    names: list[NameSpan],
+    starts: list[int],
+    grammar: Grammar,
+    text: str,
+) -> int | None:
+    """The index of the person a role stands beside: 'أمين ... الروسي "نيكولاي باتروشيف"'.
+
+    Looks right first (past quotes, commas and honorifics, and through further roles in a row
+    separated by commas), then left ("نيكولاي باتروشيف، أمين ..."), unless the role opens a new
+    conjunct with و.
+    """
+
+    def person_in(tok: Token) -> int | None:
+        k = bisect.bisect_left(starts, tok.start)
+        if k < len(names) and names[k].start < tok.end and names[k].type == "PER":
+            return k
+        return None
+
+    j = role.j
+    while j < len(toks) and toks[j].norm in PUNCT_APPOSITION:
+        j += 1
+    k = j
+    while k < len(toks):
+        h = grammar.honorifics.match_at(toks, k, text)
+        if h is None:
+            break
+        k = h.j
+    for pos in (j, k):
+        if pos < len(toks):
+            hit = person_in(toks[pos])
+            if hit is not None:
+                return hit
+    if j < len(toks) and role.j < len(toks) and toks[role.j].norm in {"،", ","}:
+        nxt = next((r for r in sent_roles if r.i == j and r is not role), None)
+        if nxt is not None:
+            return _apposition(nxt, sent_roles, toks, names, starts, grammar, text)
+    if role.conj or role.kind == "counterpart":
+        return None
+    i = role.i - 1
+    if i >= 1 and toks[i].norm in {"،", ","}:
+        while i >= 0 and toks[i].norm in PUNCT_APPOSITION:
+            i -= 1
+        end = toks[i].end
+        for n_idx, n in enumerate(names):
+            if n.end == end and n.type == "PER":
+                return n_idx
+    return None

@@ -1,0 +1,79 @@
+"""EntityStep with a recognizer: union with the knowledge base, propagation, proclitics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from marsad.document import Document, Source
+from marsad.entities.step import EntityStep
+from marsad.segment import SegmentStep
+
+
+class FakeRecognizer:
+    """Tags the token sequences it is told to, as a trained model would."""
+
+    def __init__(self, spans: dict[tuple[str, ...], str]) -> None:
+        self.spans = spans
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        out = []
+        for toks in sentences:
+            tags = ["O"] * len(toks)
+            for words, label in self.spans.items():
+                n = len(words)
+                for i in range(len(toks) - n + 1):
+                    if tuple(toks[i : i + n]) == words:
+                        tags[i : i + n] = [f"B-{label}"] + [f"I-{label}"] * (n - 1)
+            out.append(tags)
+        return out
+
+
+def run(text: str, spans: dict[tuple[str, ...], str]) -> Document:
+    doc = Document(id="t", text=text, source=Source(published="2024-02-20"))
+    SegmentStep()(doc)
+    EntityStep(recognizer=FakeRecognizer(spans))(doc)
+    doc.check_offsets()
+    return doc
+
+
+def test_recognizer_names_are_found_again_with_their_last_name() -> None:
+    text = (
+        "وقال الأمين العام المساعد للاتحاد سامي الطاهري إن الإضراب ناجح.\n"
+        "وأضاف الطاهري أن المفاوضات مع وزير التربية التونسي ستستأنف.\n"
+        "وكان سامي الطاهري قد دعا إلى الحوار."
+    )
+    doc = run(text, {("سامي", "الطاهري"): "PER"})
+    (e,) = [e for e in doc.entities if e.canonical == "سامي الطاهري"]
+    assert [m.text for m in e.mentions if m.kind == "name"] == ["سامي الطاهري", "الطاهري", "سامي الطاهري"]
+    assert e.type == "PER"
+
+
+def test_recognizer_spans_lose_proclitics_and_yield_to_the_knowledge_base() -> None:
+    text = "وصل وفد من وكرمانشاه إلى الكيان الصهيوني ولقي جوليان ماير."
+    doc = run(text, {("وكرمانشاه",): "LOC", ("الكيان", "الصهيوني", "ولقي"): "ORG", ("جوليان", "ماير"): "PER"})
+    by_text = {m.text: e for e in doc.entities for m in e.mentions}
+    assert "كرمانشاه" in by_text and by_text["كرمانشاه"].country == "IRN"
+    assert by_text["الكيان الصهيوني"].kb_id == "state:ISR"  # the list's span, not the tagger's
+    assert by_text["جوليان ماير"].type == "PER" and by_text["جوليان ماير"].kb_id is None
+
+
+def test_recognizer_words_inside_a_title_are_not_names() -> None:
+    text = "وناقش ممثل قائد الثورة الإسلامية الملف النووي."
+    doc = run(text, {("الثورة", "الإسلامية"): "ORG"})
+    assert not [m for e in doc.entities for m in e.mentions if m.text == "الثورة الإسلامية" and m.kind == "name"]
+
+
+def test_missing_model_falls_back_to_knowledge_base(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.entities.recognizer as rec
+
+    def boom(*a: object, **k: object) -> None:
+        raise rec.MarsadError("no model")
+
+    monkeypatch.setattr(rec.Recognizer, "load", classmethod(lambda cls, path=None: boom()))
+    step = EntityStep()
+    doc = Document(id="t", text="زار بوتين طهران.")
+    SegmentStep()(doc)
+    step(doc)
+    assert {e.kb_id for e in doc.entities} == {"person:putin", "place:tehran"}
