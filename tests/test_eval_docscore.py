@@ -562,11 +562,12 @@ def test_load_gold_file_resolves_text_file(tmp_path):
     assert [x.id for x in load_gold_files([tmp_path])] == ["synthetic"]
 
 
-def test_forbidden_span_widens_to_its_line(tmp_path):
+def test_forbidden_span_stays_a_span_and_a_string_widens_to_its_line(tmp_path):
     data = gold_dict()
-    data["forbidden_events"] = [at("يقصف")]
+    data["forbidden_events"] = [at("يقصف"), "الجيش يقصف"]
     g = load_gold(write_gold(tmp_path, data))
-    assert g.forbidden_events[0].text == "اقرأ أيضا: الجيش يقصف مواقع في غزة"
+    assert g.forbidden_events[0].text == "يقصف"
+    assert g.forbidden_events[1].text == "اقرأ أيضا: الجيش يقصف مواقع في غزة"
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,12 @@ from marsad.settings import Settings
 
 def default_steps(settings: Settings) -> list[StepLike]:
     """The full pipeline. Imports are local so that ``import marsad`` stays cheap."""
-    steps: list[StepLike] = []
+    from marsad.clean import CleanStep
+    from marsad.entities.step import EntityStep
+    from marsad.lang import LanguageStep
+    from marsad.segment import SegmentStep
+
+    steps: list[StepLike] = [LanguageStep(), CleanStep(), SegmentStep(), EntityStep()]
     return steps
 
 

@@ -97,7 +97,7 @@ class GoldDocument:
     entities: tuple[GoldEntity, ...]
     events: tuple[GoldEvent, ...]
     quotes: tuple[GoldQuote, ...]
-    forbidden_events: tuple[GoldSpan, ...]  # whole lines (expanded on load)
+    forbidden_events: tuple[GoldSpan, ...]  # spans as given; string entries widened to lines
     outlet: str | None = None
 
     def entity(self, entity_id: str | None) -> GoldEntity | None:
@@ -258,18 +258,20 @@ def _parse(path: Path, d: dict[str, Any], text: str | None = None) -> GoldDocume
 
 
 def _forbidden_line(text: str, x: Any, path: Path) -> GoldSpan:
-    """A forbidden-events entry: a span or a string found in the text, widened to whole lines."""
-    if isinstance(x, str):
-        start = text.find(x)
-        if start < 0:
-            raise GoldFormatError(f"{path}: forbidden_events line {x!r} is not in the text")
-        end = start + len(x)
-    else:
+    """A forbidden-events entry: a string names a line (widened to the whole line); a
+    ``{start, end}`` span is kept exactly, so that a forbidden clause can share its line with a
+    real event ("رفض مكتبه التعليق" beside "لن ترسل وفداً")."""
+    if not isinstance(x, str):
         start, end = int(x["start"]), int(x["end"])
         if x.get("text") is not None and text[start:end] != x["text"]:
             raise GoldFormatError(
                 f"{path}: forbidden_events span [{start}, {end}) misquotes the text"
             )
+        return GoldSpan(start, end, text[start:end])
+    start = text.find(x)
+    if start < 0:
+        raise GoldFormatError(f"{path}: forbidden_events line {x!r} is not in the text")
+    end = start + len(x)
     start = text.rfind("\n", 0, start) + 1
     nl = text.find("\n", end)
     end = len(text) if nl < 0 else nl

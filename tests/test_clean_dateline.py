@@ -1,0 +1,120 @@
+"""Datelines: location, agency and date of the leading "CITY DATE (AGENCY) -"."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.clean import CleanStep
+from marsad.dateline import find_dateline
+from marsad.document import Document, Source
+
+BODY = " أعلن المتحدث باسم الحكومة أن الاجتماع سيعقد الأسبوع المقبل."
+
+CASES = [
+    # text, dateline surface, location, agency, date (no publication date given)
+    ("دمشق-سانا\n", "دمشق-سانا", "دمشق", "SANA", None),
+    ("دمشق-سانا", "دمشق-سانا", "دمشق", "SANA", None),  # the body follows on the same line
+    (
+        "الرياض 14 جمادى الأولى 1445 هـ الموافق 28 نوفمبر 2023 م واس\n",
+        "الرياض 14 جمادى الأولى 1445 هـ الموافق 28 نوفمبر 2023 م واس",
+        "الرياض",
+        "SPA",
+        "2023-11-28",
+    ),
+    ("القاهرة في ٥ فبراير /أ ش أ/", "القاهرة في ٥ فبراير /أ ش أ/", "القاهرة", "MENA", None),
+    ("جنين 12-3-2024 وفا-", "جنين 12-3-2024 وفا-", "جنين", "WAFA", "2024-03-12"),
+    ("غزة - (رويترز) -", "غزة - (رويترز) -", "غزة", "Reuters", None),
+    (
+        "طهران/ 10 كانون الثاني/ يناير/ إرنا-",
+        "طهران/ 10 كانون الثاني/ يناير/ إرنا-",
+        "طهران",
+        "IRNA",
+        None,
+    ),
+    (
+        "بيروت، 3 آذار (مارس) 2024 (أ ف ب) -",
+        "بيروت، 3 آذار (مارس) 2024 (أ ف ب) -",
+        "بيروت",
+        "AFP",
+        "2024-03-03",
+    ),
+    ("رام الله 5-3-2024 (وفا)", "رام الله 5-3-2024 (وفا)", "رام الله", "WAFA", "2024-03-05"),
+    (
+        "الدمام25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n",
+        "الدمام25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس",
+        "الدمام",
+        "SPA",
+        "2015-08-10",
+    ),
+    ("أنقرة - الأناضول:", "أنقرة - الأناضول:", "أنقرة", "Anadolu", None),
+    ("الكويت - كونا -", "الكويت - كونا -", "الكويت", "KUNA", None),
+    ("عمان ۱۲ آذار ۲۰۲۴ بترا-", "عمان ۱۲ آذار ۲۰۲۴ بترا-", "عمان", "Petra", "2024-03-12"),
+    ("الدوحة - قنا -", "الدوحة - قنا -", "الدوحة", "QNA", None),
+    ("الكويت - 12 - 2 (كونا) --", "الكويت - 12 - 2 (كونا) --", "الكويت", "KUNA", None),
+    ("الدوحة في 18 يناير /قنا/", "الدوحة في 18 يناير /قنا/", "الدوحة", "QNA", None),
+    ("القاهرة (رويترز) -", "القاهرة (رويترز) -", "القاهرة", "Reuters", None),
+    ("تونس 20 فيفري (وات) -", "تونس 20 فيفري (وات) -", "تونس", "TAP", None),
+    ("نيويورك 5 مارس 2024 -", "نيويورك 5 مارس 2024 -", "نيويورك", None, "2024-03-05"),
+    ("سبق- وكالات:", "سبق- وكالات:", None, "agencies", None),
+]
+
+
+@pytest.mark.parametrize(("head", "surface", "location", "agency", "day"), CASES)
+def test_datelines(
+    head: str, surface: str, location: str | None, agency: str | None, day: str | None
+) -> None:
+    text = head + BODY
+    d = find_dateline(text)
+    assert d is not None
+    assert text[d.start : d.end] == surface
+    assert (d.location, d.agency, d.date) == (location, agency, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت وكالة رويترز إن المحادثات ستستأنف غدا.",
+        "أعلنت الحكومة السورية اليوم عن خطة جديدة.",
+        "عين اليوم – الرياض\nأعلن الوزير",
+        "وأضاف أن 12-3-2024 كان يوما حاسما.",
+        "",
+    ],
+)
+def test_no_dateline(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+def test_kuna_day_month_takes_the_year_from_context() -> None:
+    text = "الكويت - 12 - 2 (كونا) --" + BODY
+    assert find_dateline(text, "2024-02-12").date == "2024-02-12"  # type: ignore[union-attr]
+
+
+def test_missing_year_from_publication_context() -> None:
+    text = "القاهرة في ٥ فبراير /أ ش أ/" + BODY
+    assert find_dateline(text).date is None  # type: ignore[union-attr]
+    assert find_dateline(text, "2024-02-06").date == "2024-02-05"  # type: ignore[union-attr]
+    # early January report about late December: the previous year
+    assert (
+        find_dateline("بيروت، 31 كانون الأول (أ ف ب) -" + BODY, "2024-01-01").date == "2023-12-31"
+    )  # type: ignore[union-attr]
+
+
+def test_clean_step_sets_published_from_dateline() -> None:
+    text = "الرياض 14 جمادى الأولى 1445 هـ الموافق 28 نوفمبر 2023 م واس\n" + BODY + "\n//انتهى//"
+    doc = CleanStep()(Document(id="x", text=text))
+    assert doc.source.published == "2023-11-28"
+    assert doc.dateline is not None and doc.dateline.agency == "SPA"
+    assert [b.kind for b in doc.boilerplate] == ["signoff"]
+    # a caller's date wins
+    doc = CleanStep()(Document(id="x", text=text, source=Source(published="2023-11-29")))
+    assert doc.source.published == "2023-11-29"
+
+
+def test_clean_step_never_invents_a_year() -> None:
+    doc = CleanStep()(Document(id="x", text="القاهرة في ٥ فبراير /أ ش أ/" + BODY))
+    assert doc.dateline is not None and doc.dateline.date is None
+    assert doc.source.published is None
+
+
+def test_sample_has_no_dateline(sample_text: str) -> None:
+    assert find_dateline(sample_text) is None
