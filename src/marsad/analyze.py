@@ -16,10 +16,11 @@ def default_steps(settings: Settings) -> list[StepLike]:
     """The full pipeline. Imports are local so that ``import marsad`` stays cheap."""
     from marsad.clean import CleanStep
     from marsad.entities.step import EntityStep
+    from marsad.events.step import EventStep
     from marsad.lang import LanguageStep
     from marsad.segment import SegmentStep
 
-    steps: list[StepLike] = [LanguageStep(), CleanStep(), SegmentStep(), EntityStep()]
+    steps: list[StepLike] = [LanguageStep(), CleanStep(), SegmentStep(), EntityStep(), EventStep(settings)]
     return steps
 
 

@@ -1,0 +1,69 @@
+"""The events step: fills ``doc.events`` and ``doc.quotes`` from the rules of this package.
+
+It needs sentences and tokens (``marsad.segment``) and entities (``marsad.entities``); without
+a segmenter it splits sentences and words itself, and without entities it still finds triggers
+but leaves every argument empty. Documents in another language are left alone, and nothing
+inside boilerplate is coded. A user lexicon (same TSV columns as the packaged one) is added
+with ``Settings.extra["events_lexicon"]`` (a path or a list of paths) or ``lexicon_paths``;
+``Settings.extra["events_indirect_quotes"]`` also reports reported speech as quotes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from marsad.document import Document, Sentence
+from marsad.events.extract import DocumentReader
+from marsad.events.lexicon import Lexicon, load_lexicon
+from marsad.events.triggers import document_tokens, fallback_sentences
+from marsad.pipeline import Step
+from marsad.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _paths(value: object) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Sequence):
+        return tuple(str(v) for v in value)
+    raise TypeError(f"events_lexicon must be a path or a list of paths, not {type(value).__name__}")
+
+
+class EventStep(Step):
+    """Code events (PLOVER/CAMEO, with trigger evidence and arguments) and quotes."""
+
+    name = "events"
+    version = "1"
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        lexicon_paths: Sequence[str] = (),
+        *,
+        indirect_quotes: bool | None = None,
+    ) -> None:
+        extra = settings.extra if settings is not None else {}
+        self.lexicon_paths = _paths(extra.get("events_lexicon")) + tuple(str(p) for p in lexicon_paths)
+        # reported speech ("قال إن …") as quotes with direct=False; off by default
+        self.indirect_quotes = bool(extra.get("events_indirect_quotes", False)) if indirect_quotes is None else indirect_quotes
+        self._lexicon: Lexicon | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(*self.lexicon_paths)
+        return self._lexicon
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.language and doc.language != "ar":
+            log.debug("events: %s is %s, not Arabic; skipped", doc.id, doc.language)
+            return doc
+        if not doc.sentences:
+            doc.sentences = [Sentence(s, e) for s, e in fallback_sentences(doc.text)]
+        reader = DocumentReader(doc, self.lexicon, document_tokens(doc), indirect_quotes=self.indirect_quotes)
+        doc.events, doc.quotes = reader.read()
+        return doc
