@@ -20,7 +20,8 @@ def test_pud_segmentation_floor(data_dir: Path) -> None:
     ev = conllu.evaluate_conllu(path, Pipeline([SegmentStep()]))
     m = ev.metrics()
     assert ev.sentences == 1000
-    # measured 0.998 / 0.948 / 0.980 (see the segment report); floors leave a little room
+    # measured 0.998 / 0.962 / 0.985 (log-linear clitic model, see the segment report); the
+    # floors leave a little room and stay above the issue-4 target (clitic F1 >= 0.95)
     assert m["conllu.words.f1"] >= 0.995
-    assert m["conllu.clitics.f1"] >= 0.94
-    assert m["conllu.segments.f1"] >= 0.975
+    assert m["conllu.clitics.f1"] >= 0.955
+    assert m["conllu.segments.f1"] >= 0.98

@@ -7,9 +7,17 @@ pronoun suffixes (ه ها هم هما هن ك كم كما كن نا ي ني); th
 Every candidate analysis of a word (proclitics × stem × suffix) is scored by a linear model
 over corpus statistics of the match key: how frequent the whole word is, how frequent the stem
 is on its own, whether the stem takes the article (a noun) or the whole word does (then its
-first letter belongs to it: وزير, كوري), how productive the stem is with other pronouns. The
-weights are learnt (averaged perceptron) on the WikiNews Farasa gold mapped to UD, and the
-frequencies come from SaudiNewsNet; ``scripts/build_segment_lexicon.py`` rebuilds both.
+first letter belongs to it: وزير, كوري; also without its tanween alif: وفدا → الوفد), whether
+it takes an imperfect prefix (a verb: وافق → يوافق), how productive the stem is with other
+clitics, and for ي whether the word has nisba forms (برنامجية). Most statistics come twice:
+per clitic pattern and shared by every pattern of the same class, so that rare patterns borrow
+strength. The weights are learnt (a log-linear model over each word's candidates) on the
+WikiNews Farasa gold mapped to UD, and the frequencies come from SaudiNewsNet;
+``scripts/build_segment_lexicon.py`` rebuilds both.
+
+Grammar comes first (:meth:`CliticModel.rule`): words that never split (``keep``), a
+conjunction before one of them (وهم, ولذا), a preposition or particle with a pronoun (عليها,
+لأنه) and compound prepositions (بموجب, بسببه, لصالح), which UD always splits.
 
 All functions work on segmentation keys (``marsad.normalize.seg_key``: the match key with ة
 and ى kept); cut points are indices into the key.
@@ -45,9 +53,28 @@ FUNCTION_STEMS = frozenset(
     }
 )
 FUNCTION_PREFIXES = ("", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب")
+# Compound prepositions and adverbials: ب or ل + a noun, always two words in UD even where the
+# phrase is commoner than the bare noun (بموجب, بخصوص, بمثابة, لصالح; with a pronoun: بسببه).
+PREP_PHRASES = frozenset(
+    {
+        ("ب", s)
+        for s in (
+            "موجب", "خصوص", "مثابة", "واسطة", "سبب", "شكل", "فضل", "حسب", "صفة", "صورة",
+            "مناسبة", "هدف", "غية", "حيث", "دون", "جانب", "رغم", "شان", "غرض", "صدد",
+            "استثناء", "اعتبار", "مقتضى", "فعل", "قدر", "مجرد", "سرعة", "نسبة",
+        )
+    }
+    | {("ل", s) for s in ("اجل", "صالح", "ذلك", "هذا", "هذه", "حين")}
+)
+# A conjunction before one of these function words is split although the word itself is in
+# the model's keep list; ف + هم is left to the model (فهم "understanding" is a word too).
+_CONJ_KEEP_EXCEPT = frozenset({"فهم"})
 OTHER_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
 Features = dict[str, float]
+# Features that also get a copy shared by every candidate of the same class (proclitics only,
+# suffix only, both), so that rare patterns borrow strength from common ones.
+SHARED = ("ld", "ls", "lw", "sal", "lal", "lalc", "prod", "sprod", "unseen", "len2", "lcj", "lpp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +107,12 @@ def candidates(key: str, freq: Mapping[str, int]) -> list[Candidate]:
     n = len(key)
     whole = _log(f(key, 0))
     word_al = _log(f("ال" + key, 0)) if not key.startswith("ال") else 0.0
+    if key.endswith("ا") and len(key) > 3 and not key.startswith("ال"):
+        word_al = max(word_al, _log(f("ال" + key[:-1], 0)))  # وفدا: الوفد (tanween alif)
+    word_impf = _log(f("ي" + key, 0) + f("ت" + key, 0))  # وافق: يوافق (a verb)
     word_conj = _log(f("و" + key, 0) + f("ف" + key, 0))
     word_prep = _log(sum(f(_with(p, key), 0) for p in PREP)) if not key.startswith(PREP) else 0.0
+    word_suf = _log(sum(f(key + s, 0) for s in ("ه", "ها", "هم"))) if not key.endswith("ة") else 0.0
     out = [
         Candidate(
             (),
@@ -92,6 +123,8 @@ def candidates(key: str, freq: Mapping[str, int]) -> list[Candidate]:
                 "lcj:NONE": word_conj,
                 "lpp:NONE": word_prep,
                 "fn:NONE": 1.0 if key in FUNCTION_STEMS else 0.0,
+                "wsuf:NONE": word_suf,
+                "wimp:NONE": word_impf,
             },
         )
     ]
@@ -118,8 +151,7 @@ def candidates(key: str, freq: Mapping[str, int]) -> list[Candidate]:
         prep = pattern[-1:] if pattern[-1:] in PREP else ""
         # preposition + bare pronoun: به لها بهم لنا
         if pattern and prep and rest in PRONOUN_STEMS:
-            feats = {f"bias:{pattern}+PRON": 1.0, f"lw:{pattern}+PRON": whole}
-            out.append(Candidate(pcuts, feats))
+            out.append(Candidate(pcuts, {f"bias:{pattern}+PRON": 1.0, f"lw:{pattern}+PRON": whole}))
             continue
         for suf in ("", *SUFFIXES):
             if not pattern and not suf:
@@ -151,7 +183,7 @@ def candidates(key: str, freq: Mapping[str, int]) -> list[Candidate]:
                 f"ld:{name}": lstem - whole,
                 f"lal:{name}": word_al,
                 f"lcj:{name}": word_conj,
-                f"sal:{name}": _log(f("ال" + stem, 0)) if not stem.startswith("ال") else 0.0,
+                f"sal:{name}": 0.0 if stem.startswith("ال") else max(_log(f("ال" + v, 0)) for v in variants),
                 f"len2:{name}": 1.0 if len(stem) == 2 else 0.0,
                 f"hasal:{name}": 1.0 if lookup.startswith("ال") else 0.0,
                 f"fn:{name}": 1.0 if any(v in FUNCTION_STEMS for v in variants) else 0.0,
@@ -161,15 +193,52 @@ def candidates(key: str, freq: Mapping[str, int]) -> list[Candidate]:
             }
             if pattern:
                 feats[f"prod:{name}"] = _productivity(lookup, key, f)
+                feats[f"wsuf:{name}"] = word_suf
+                feats[f"wimp:{name}"] = word_impf
+                feats[f"st0:{pattern}:{stem[0] if stem[0] in 'اويت' else '*'}"] = 1.0
+                feats[f"sv:{name}"] = sum(c in "اوي" for c in stem) / len(stem)
             if suf:
                 others = sum(f(stem + s, 0) for s in SUFFIXES if s != suf)
                 feats[f"suf:{suf}"] = 1.0
                 feats[f"sprod:{name}"] = _log(others)
+                feats[f"lal:S{suf}"] = word_al
+                if suf == "ي":
+                    feats["nis:ي"] = _log(f(key + "ة", 0) + f(key + "ين", 0) + f(key + "ون", 0))
+                if pattern:
+                    core = key[: n - len(suf)]
+                    cores = (core, core[:-1] + "ة") if core.endswith("ت") else (core,)
+                    feats[f"lalc:{name}"] = max(_log(f("ال" + c, 0)) for c in cores)
+            cls = ("P" if pattern else "") + ("S" if suf else "")
+            for k in SHARED:
+                v = feats.get(f"{k}:{name}")
+                if v:
+                    feats[f"{k}:{cls}"] = v
             if pattern:
                 feats[f"pat:{pattern}"] = 1.0
             cuts = pcuts + ((n - len(suf),) if suf else ())
             out.append(Candidate(cuts, feats))
     return out
+
+
+def _phrase_split(key: str) -> tuple[int, ...] | None:
+    """[و|ف] + ب|ل + a compound-preposition noun [+ pronoun]: بموجب, وبسببه, لصالحها."""
+    for conj in ("", *CONJ):
+        if not key.startswith(conj):
+            continue
+        rest = key[len(conj) :]
+        if len(rest) < 3:
+            continue
+        body = rest[1:]
+        for suf in ("", *SUFFIXES):
+            if suf and (not body.endswith(suf) or suf == "ي"):
+                continue
+            stem = body[: len(body) - len(suf)]
+            if suf and stem.endswith("ت"):
+                stem = stem[:-1] + "ة"
+            if (rest[0], stem) in PREP_PHRASES:
+                cuts = (*((1,) if conj else ()), len(conj) + 1)
+                return cuts + ((len(key) - len(suf),) if suf else ())
+    return None
 
 
 def function_split(key: str) -> tuple[int, ...] | None:
@@ -178,6 +247,9 @@ def function_split(key: str) -> tuple[int, ...] | None:
         rest = key[len(conj) :] if key.startswith(conj) else ""
         if len(rest) >= 2 and rest[0] in "لب" and rest[1:] in PRONOUN_STEMS and rest[1:] not in ("ي", "ني", "كن"):
             return tuple(range(1, len(conj) + 2))
+    phrase = _phrase_split(key)
+    if phrase is not None:
+        return phrase
     for p in FUNCTION_PREFIXES:
         if not key.startswith(p):
             continue
@@ -201,11 +273,17 @@ class CliticModel:
     weights: Mapping[str, float]
     keep: frozenset[str]
 
-    def segment(self, key: str) -> tuple[int, ...]:
-        """Cut points inside ``key`` (a match key of one Arabic word)."""
+    def rule(self, key: str) -> tuple[int, ...] | None:
+        """The cut points that grammar fixes (function words), or None: the model decides."""
         if len(key) < 2 or key in self.keep:
             return ()
-        fixed = function_split(key)
+        if key[0] in CONJ and key[1:] in self.keep and key not in _CONJ_KEEP_EXCEPT:
+            return (1,)  # ولذا, وهم, فلم: the conjunction, then a function word
+        return function_split(key)
+
+    def segment(self, key: str) -> tuple[int, ...]:
+        """Cut points inside ``key`` (a match key of one Arabic word)."""
+        fixed = self.rule(key)
         if fixed is not None:
             return fixed
         best: tuple[int, ...] = ()
