@@ -18,6 +18,12 @@ from marsad.errors import MarsadError
 COMMANDS: list[tuple[str, str]] = [
     ("process", "marsad.commands.process"),
     ("eval", "marsad.commands.eval"),
+    ("ingest", "marsad.commands.ingest"),
+    ("search", "marsad.commands.search"),
+    ("events", "marsad.commands.events"),
+    ("entities", "marsad.commands.entities"),
+    ("stats", "marsad.commands.stats"),
+    ("serve", "marsad.commands.serve"),
 ]
 
 EPILOG = """\
