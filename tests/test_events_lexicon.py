@@ -96,3 +96,45 @@ def test_user_lexicon_adds_entries(tmp_path: Path) -> None:
 def test_bad_rows_are_refused(row: str) -> None:
     with pytest.raises(ValueError, match="x.tsv:1"):
         parse_rows([row], "x.tsv")
+
+
+@pytest.mark.parametrize(
+    ("row", "text", "trigger"),
+    [
+        # head: the trigger is the first word, the rest is context
+        ("{تجمع|يتجمع} ...8 أمام\t141\t\tdemo\tsv\thead\tgathered in front of", "تجمع مئات الأساتذة أمام الوزارة", "تجمع"),
+        # without head: the trigger is what follows the last gap
+        ("{تجمع|يتجمع} ...8 أمام\t141\t\tdemo\tsv\t\tgathered in front of", "تجمع مئات الأساتذة أمام الوزارة", "أمام"),
+    ],
+)
+def test_head_flag_sets_the_trigger_span(row: str, text: str, trigger: str) -> None:
+    from marsad.events.lexicon import build, parse_rows
+    from marsad.events.triggers import Tok, find_matches
+
+    lex = build(parse_rows([row], "t"))
+    words = text.split()
+    toks, pos = [], 0
+    for w in words:
+        a = text.index(w, pos)
+        toks.append(Tok(a, a + len(w), match_key(w)))
+        pos = a + len(w)
+    (m,) = find_matches(toks, lex)
+    a, b = toks[m.trigger[0]].start, toks[m.trigger[1]].end
+    assert text[a:b] == trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "negated"),
+    [
+        ("وقال الوزير إن الحركة لن تقبل باتفاق جزئي.", "REJECT", False),  # a refusal, not a negated accept
+        ("وقال الوزير إن الحركة قبلت الاتفاق.", None, None),  # "negated" rows code nothing when asserted
+    ],
+)
+def test_negated_flag(text: str, plover: str | None, negated: bool | None) -> None:
+    from events_support import run
+
+    evs = [e for e in run(text).events if e.plover in ("REJECT", "AGREE")]
+    if plover is None:
+        assert not any(e.plover == "REJECT" for e in evs)
+    else:
+        assert [(e.plover, e.negated) for e in evs] == [(plover, negated)]

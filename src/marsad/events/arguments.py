@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from marsad.document import Document, Entity
+from marsad.events.triggers import WAW_WORDS
 from marsad.normalize import match_key
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -31,6 +32,7 @@ _FILLERS = frozenset(
         "ليلة", "يوم", "الليلة", "الماضي", "الماضية", "أيضا", "كذلك", "بدوره", "بدورها",
         "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
         "يوم", "الأول", "أول", "الجاري", "الحالي", "رسميا", "مجددا", "مرة", "أخرى",
+        "لن", "لم", "لا", "سوف",
     )
 )
 # Prepositions that introduce something other than a target.
@@ -93,6 +95,7 @@ _TITLES = frozenset(
         "النفط", "الإعلام", "العدل", "الصحة", "التعليم", "التربية", "الزراعة", "النقل", "الأمن",
         "القومي", "الوطني", "وكيل", "الدولة", "لشؤون", "الشؤون", "الخارجي", "صاحب", "السمو",
         "الملكي", "فضيلة", "سماحة", "دولة", "خادم", "الحرمين", "الشريفين", "حضرة", "السفيرة",
+        "سعادة", "السعادة", "جلالة", "الجلالة", "المهندس", "الأستاذ", "النائب", "القيادي",
     )
 )
 # "المئات من طلاب الجامعة", "عشرات الآلاف من أنصار الحركة": a crowd of an entity's people
@@ -103,6 +106,12 @@ _CROWDS = frozenset(
         "أنصار", "أهالي", "سكان", "عمال", "أساتذة", "معلمي", "موظفي", "أعضاء", "ممثلي", "نشطاء",
         "ناشطي", "منتسبي", "مقاتلي", "عناصر", "جنود", "قوات", "وحدات",
     )
+)
+_DELEGATIONS = frozenset(match_key(w) for w in ("وفد", "ممثل", "ممثلين", "ممثلي", "ممثلو", "مندوب", "مندوبين", "أعضاء"))
+# Heads of "a force of X" subject phrases
+_GROUP_HEADS = frozenset(
+    match_key(w)
+    for w in ("قوة", "قوات", "دورية", "دوريات", "وحدة", "وحدات", "عناصر", "جنود", "مجموعة", "فرقة", "طائرة", "طائرات")
 )
 _OPENERS = frozenset(match_key(w) for w in ("و", "ف", "ثم", "كما", "بينما", "حيث", "فيما", "وكان", "وكانت", "كان", "كانت"))
 _COMPLEMENTIZERS = frozenset(
@@ -171,6 +180,54 @@ class Mentions:
             kept.append(r)
         self.refs = kept
         self._starts = [r.start for r in kept]
+        # mention texts (article aside) that name one entity only: "المستوطنين" → settlers
+        keys: dict[str, tuple[str, str] | None] = {}
+
+        def put(k: str, val: tuple[str, str]) -> None:
+            keys[k] = val if keys.get(k, val) == val else None
+
+        for r in kept:
+            k = _definite_free(match_key(doc.text[r.start:r.end]))
+            if len(k) < 4 or k in _TITLES:
+                continue
+            e = self.entities[r.entity]
+            put(k, (r.entity, r.type))
+            if e.type in ("NORP", "ORG") and k.endswith(("ين", "ون")):
+                put(k[:-2] + ("ون" if k.endswith("ين") else "ين"), (r.entity, r.type))  # مستوطنين / مستوطنون
+            words = k.split()
+            if e.type == "ORG" and len(words) > 1 and words[0] in _ORG_HEADS and r.end - r.start > 0:
+                put("ال" + words[0], (r.entity, r.type))  # "حزب الله" … "الحزب"
+        self.by_key = {k: v for k, v in keys.items() if v is not None}
+        if self.by_key:
+            self.refs = self._with_repeats(kept)
+        self._starts = [r.start for r in self.refs]
+
+    def _with_repeats(self, kept: list[Ref]) -> list[Ref]:
+        """Add unmarked one-word repeats of a named entity ("للجماعة", "الحزب", "مستوطنين")."""
+        text = self.doc.text
+        extra: list[Ref] = []
+        starts = [r.start for r in kept]
+        tails = {k.removeprefix("ال")[-3:] for k in self.by_key}
+        for m in _W.finditer(text):
+            w = m.group()
+            if len(w) < 4 or match_key(w[-3:]) not in tails:
+                continue  # most words end unlike any name: skip them cheaply
+            a, b = m.start(), m.end()
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and kept[i].start <= a < kept[i].end:
+                continue
+            key = match_key(m.group())
+            for cut, form in _unclitic(key):
+                hit = self.by_key.get(form if form.startswith("ال") and form in self.by_key else _definite_free(form))
+                if hit is None or (not form.startswith("ال") and form not in self.by_key):
+                    continue
+                if self.doc.in_boilerplate(a, b):
+                    break
+                extra.append(Ref(a + cut, b, hit[0], hit[1]))
+                break
+        if not extra:
+            return kept
+        return sorted(kept + extra, key=lambda r: r.start)
 
     def between(self, a: int, b: int) -> list[Ref]:
         i = bisect.bisect_left(self._starts, a)
@@ -195,8 +252,8 @@ class Mentions:
         if found is not None or not country:
             return found
         for e in self.entities.values():
-            if e.country == country and e.type in ("ORG", "GPE", "NORP") and e.mentions:
-                return e
+            if e.country == country and e.mentions and (e.type in ("ORG", "NORP") or e.actor == country):
+                return e  # a city is no actor: "القضية الفلسطينية" is not Rafah
         return None
 
     def country_entity(self, country: str | None) -> Entity | None:
@@ -207,6 +264,34 @@ class Mentions:
             if e.type == "GPE" and e.country == country and e.actor == country:
                 return e
         return None
+
+
+_ORG_HEADS = frozenset(
+    match_key(w)
+    for w in (
+        "حزب", "حركة", "جماعة", "وزارة", "منظمة", "هيئة", "جمعية", "اتحاد", "لجنة", "جامعة", "رابطة",
+        "نقابة", "جبهة", "تنظيم", "ائتلاف", "تحالف", "مجلس", "وكالة", "شركة",
+    )
+)
+
+
+def _unclitic(key: str) -> list[tuple[int, str]]:
+    """(characters cut, rest) for the proclitic readings of a word: و/ف, then ب/ل/ك; "للـ" is
+    ل + the article."""
+    out = [(0, key)]
+    for n in (1, 2):
+        pre, rest = key[:n], key[n:]
+        if len(rest) < 3 or any(c not in "وفبلك" for c in pre) or (n == 2 and pre[0] not in "وف"):
+            continue
+        out.append((n, rest))
+    for cut, rest in list(out):
+        if rest.startswith("لل") and len(rest) > 4:
+            out.append((cut + 1, "ال" + rest[2:]))
+    return out
+
+
+def _definite_free(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
 def _keys(text: str) -> list[str]:
@@ -226,6 +311,8 @@ def fillers_only(text: str, titles: bool = False) -> bool:
 
 
 def _bare(key: str) -> str:
+    if key in WAW_WORDS:
+        return key
     return key[1:] if len(key) > 2 and key[0] in "وف" else key
 
 
@@ -308,9 +395,76 @@ class ArgumentFinder:
             if r.start >= limit or r.type not in ACTOR_TYPES:
                 return None
             gap = self.doc.text[pos:r.start]
-            if ":" in gap or not fillers_only(gap, titles=True) or self.prep(r) is not None:
+            if ":" in gap or not fillers_only(gap, titles=True):
+                return None
+            p = self.prep(r)
+            if p is not None and not (p == "من" and self._crowd_before(r)):
                 return None
             return r
+        return None
+
+    def title_subject(self, pos: int, limit: int, stop=None) -> Ref | None:  # noqa: ANN001
+        """A subject behind a long title the recognizer did not cover as one role ("وكيل وزارة
+        الخزانة لشؤون الإرهاب … بريان نيلسون", "نائب الأمين العام لحزب الله الشيخ نعيم قاسم"):
+        the words after the verb open with a title and reach a person within a dozen words,
+        crossing no complementizer, colon, quotation mark or event word (``stop(key)``)."""
+        words = list(_W.finditer(self.doc.text, pos, limit))[:14]
+        lead = [w for w in words if _bare(match_key(w.group())) not in _FILLERS]
+        if not lead or _bare(match_key(lead[0].group())) not in _TITLES:
+            return None
+        end = words[-1].end() if words else pos
+        for r in self.refs:
+            if r.start < pos:
+                continue
+            if r.start >= end or r.start >= limit:
+                return None
+            gap = self.doc.text[pos:r.start]
+            if re.search(r"[:«»\"“”]", gap):
+                return None
+            keys = _keys(gap)
+            if any(k in _COMPLEMENTIZERS for k in keys) or (stop is not None and any(stop(k) for k in keys)):
+                return None
+            if r.type == "PER" and self.prep(r) in (None, "ب"):
+                return r
+        return None
+
+    def _crowd_before(self, r: Ref) -> bool:
+        """"عشرات الآلاف من اليمنيين", "المئات من طلاب الجامعة": a crowd of the entity's people."""
+        words = _keys(self.doc.text[max(self.start, r.start - 40):r.start])
+        words = [_bare(w) for w in words]
+        while words and words[-1] in ("من",):
+            words.pop()
+        return bool(words) and words[-1] in _CROWDS
+
+    def _delegation_before(self, r: Ref) -> bool:
+        words = [_bare(w) for w in _keys(self.doc.text[max(self.start, r.start - 30):r.start])]
+        return len(words) >= 2 and words[-2].removeprefix("ال").rstrip("ا") in _DELEGATIONS
+
+    def group_subject(self, pos: int, floor: int) -> Ref | None:
+        """A subject phrase "قوة (كبيرة) من X (…)" right before a verb, after a complementizer or
+        at the clause start ("بأن قوة كبيرة من جيش الاحتلال معززة بالجرافات اقتحمت"): X."""
+        floor = max(floor, self.start)
+        lead = self.doc.text[floor:pos]
+        words = list(_W.finditer(lead))
+        for i, w in enumerate(words):
+            k = _bare(match_key(w.group()))
+            if k.removeprefix("ال") not in _GROUP_HEADS:
+                continue
+            if i and _bare(match_key(words[i - 1].group())) not in _COMPLEMENTIZERS | _OPENERS | {"ان", "بان"}:
+                continue
+            tail = words[i + 1:]
+            j = next((n for n, t in enumerate(tail[:4]) if match_key(t.group()) in ("من", "التابعه", "التابعين", "التابع")), None)
+            if j is None:
+                continue
+            a = floor + tail[j].end()
+            if match_key(tail[j].group()) != "من":
+                a = floor + tail[j].end()  # "القوات البحرية التابعة للجماعة": the mention keeps its ل outside
+            for r in self.refs:
+                if r.start < a or r.start >= pos:
+                    continue
+                if r.type in ACTOR_TYPES and set(_keys(self.doc.text[a:r.start])) <= {"ل"} and len(_keys(self.doc.text[r.end:pos])) <= 5:
+                    return r
+                break
         return None
 
     def subject_before(self, pos: int, floor: int) -> Ref | None:
@@ -343,9 +497,10 @@ class ArgumentFinder:
             if r.start < end:
                 continue
             gap = self.doc.text[end:r.start]
-            g = re.sub(r"[\s،,\"«»“”()]", "", gap)
-            if g == "" and (r.entity == first.entity or gap.strip()):
-                end = r.end  # an apposition: the same entity, or set off by a comma or quotes
+            g = re.sub(r"[\s،,\"«»“”()\-–—]", "", gap)
+            titled = bool(_keys(self.doc.text[r.start:r.end])) and _keys(self.doc.text[r.start:r.end])[0] in _TITLES
+            if g == "" and (r.entity == first.entity or gap.strip() or (titled and r.type == first.type)):
+                end = r.end  # an apposition: the same entity, set off by a comma, or a title after a name
             elif g == "و":
                 if co is None and r.entity != first.entity:
                     co = r
@@ -389,12 +544,19 @@ class ArgumentFinder:
         counted_from: int | None = None, partitive: bool = False,
     ) -> Ref | None:
         b = min(b, self.word_limit(max(a, counted_from or a), words))
+        skipped: Ref | None = None
         for r in self.refs:
             if not (a <= r.start < b) or r.entity in exclude:
                 continue
+            if skipped is not None and r.entity == skipped.entity and _PUNCT_ONLY.match(self.doc.text[skipped.end:r.start]):
+                skipped = r  # "بحضور الأمير الحسين، ولي العهد": the apposition is skipped too
+                continue
+            skipped = r
             p = self.prep(r)
             if partitive and p == "من":
                 return r  # قتل ثلاثة عناصر من حزب الله
+            if p in ("عن", "من") and self._delegation_before(r):
+                return r  # التقى وفداً عن الجامعة: the delegation stands for X
             if p == "في" or p == AGENT or p in _NOT_TARGET:
                 continue
             if p == "ب" and r.type in PLACE_TYPES:
@@ -405,16 +567,38 @@ class ArgumentFinder:
         return None
 
     def genitive_after(self, pos: int, limit: int) -> Ref | None:
-        """A mention right after a noun (its possessor: زيارة الرئيس, جرائم الاحتلال)."""
+        """A mention right after a noun (its possessor: زيارة الرئيس, جرائم الاحتلال), or an
+        unmarked word naming an entity the document names elsewhere ("اعتداء مستوطنين")."""
         for r in self.refs:
             if r.start < pos:
                 continue
             if r.start >= limit:
-                return None
+                break
             gap = self.doc.text[pos:r.start]
             if _PUNCT_ONLY.match(gap) and self.prep(r) is None:
                 return r
+            break
+        return self.word_ref(pos, limit)
+
+    def word_ref(self, pos: int, limit: int) -> Ref | None:
+        """The next word (one to three words) when it is, article aside, the text of a mention
+        made elsewhere in the document: a repeated generic name the recognizer left unmarked."""
+        m = _W.search(self.doc.text, pos, limit)
+        if m is None or not _PUNCT_ONLY.match(self.doc.text[pos:m.start()]):
             return None
+        if any(r.start <= m.start() < r.end for r in self.refs):
+            return None
+        words = [m]
+        while len(words) < 3:
+            nxt = _W.search(self.doc.text, words[-1].end(), limit)
+            if nxt is None or self.doc.text[words[-1].end():nxt.start()].strip():
+                break
+            words.append(nxt)
+        for n in range(len(words), 0, -1):
+            key = _definite_free(match_key(self.doc.text[words[0].start():words[n - 1].end()]))
+            hit = self.m.by_key.get(key)
+            if hit is not None:
+                return Ref(words[0].start(), words[n - 1].end(), hit[0], hit[1])
         return None
 
     def place_after(self, a: int, b: int, preps: tuple[str, ...] = ("في", "ب")) -> Ref | None:

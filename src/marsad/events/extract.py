@@ -20,20 +20,22 @@ from marsad import dates
 from marsad.document import Document, Event, Quote, Trigger
 from marsad.events.arguments import (
     ACTOR_TYPES,
-    AGENT,
     PAIR_WORDS,
     PLACE_TYPES,
     SUBJECT_NOUNS,
+    WAW_WORDS,
     ArgumentFinder,
     Discourse,
     Mentions,
     Ref,
+    fillers_only,
     nationality,
 )
 from marsad.events.coding import actor_code, code_event
 from marsad.events.lexicon import Lexicon, conjugate
+from marsad.events.protest import protest_scene
 from marsad.events.quotes import COMPLEMENTIZERS, Cue, find_cues
-from marsad.events.triggers import Match, Tok, find_matches, read_modality, readings
+from marsad.events.triggers import Match, Tok, _starts, find_matches, read_modality, readings
 from marsad.normalize import match_key
 
 log = logging.getLogger(__name__)
@@ -69,7 +71,10 @@ _NOT_VERBS = frozenset(
     match_key(w)
     for w in ("في", "من", "على", "إلى", "الى", "مع", "بعد", "قبل", "عن", "منذ", "خلال", "وفي", "كما", "وقال", "قال")
 )
-_PRONOUN_COMP = frozenset(match_key(w) for w in ("أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم"))
+_PRONOUN_COMP = frozenset(
+    match_key(w)
+    for w in ("أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم", "لكنه", "لكنها", "لكنهم")
+)
 _GROUPS = frozenset(
     match_key(w) for w in ("مجاهدي", "مقاتلي", "عناصر", "قوات", "جنود", "مقاتلو", "مجاهدو", "أفراد", "وحدات")
 )
@@ -133,6 +138,7 @@ class Draft:
     count: int | None = None
     quote_speaker: str | None = None
     converted: bool = False
+    sentence: int = -1
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -153,6 +159,7 @@ class _Said:
     quote: tuple[int, int] | None
     direct: bool
     announce: bool = False  # أعلن/قرر: a nominal event right after it is the speaker's act
+    participle: bool = False
 
 
 _ANNOUNCE = conjugate("أعلن", "يعلن") | conjugate("قرر", "يقرر")
@@ -160,6 +167,35 @@ _ANNOUNCE = conjugate("أعلن", "يعلن") | conjugate("قرر", "يقرر")
 
 def _announces(key: str) -> bool:
     return any(r.verb and r.stem in _ANNOUNCE for r in readings(key, False))
+
+
+_ANNOUNCED = frozenset({"AID", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"})
+_FRAME_NOUNS = frozenset(match_key(w) for w in ("عملية", "عمليات", "حملة", "حملات", "جولة", "جلسة", "فترة"))
+_WHY = frozenset(match_key(w) for w in ("ردا", "انتقاما", "تنديدا", "احتجاجا", "رفضا", "تضامنا", "دعما"))
+_IYA = frozenset(match_key(w) for w in ("إياه", "إياها", "إياهم", "إياهما", "إياهن"))
+_SPOKESMEN = tuple(match_key(w) for w in ("المتحدث", "الناطق", "متحدث", "ناطق"))
+_CALLED_BY = frozenset(match_key(w) for w in ("بدعوة", "دعوة"))
+# Light verbs: their object noun is the event and their subject its doer ("نفذ … إضراباً")
+_LIGHT = conjugate("نفذ", "ينفذ") | conjugate("شن", "يشن") | conjugate("أجرى", "يجري") | conjugate(
+    "عقد", "يعقد") | conjugate("نظم", "ينظم") | conjugate("واصل", "يواصل") | conjugate("جدد", "يجدد") | conjugate(
+    "أعلن", "يعلن") | frozenset(match_key(w) for w in ("أجرت", "أجروا", "شنت", "شنوا"))
+
+
+_CAUSE = conjugate("دفع", "يدفع") | conjugate("أجبر", "يجبر") | conjugate("اضطر", "يضطر") | conjugate("أرغم", "يرغم")
+_ARRIVE = conjugate("دخل", "يدخل") | conjugate("وصل", "يصل")
+
+
+def toks_key(d: Draft) -> str:
+    """The match key of a draft's head word."""
+    return d.extra.get("head_key", "")
+
+
+def _is_light_verb(key: str) -> bool:
+    return any(r.verb and r.stem in _LIGHT for r in readings(key, False))
+
+
+def _keys_before(text: str, a: int, b: int) -> list[str]:
+    return [_bare(match_key(w)) for w in re.findall(r"[\w\u064b-\u065f\u0670]+", text[a:b])]
 
 
 def _published(doc: Document) -> date | None:
@@ -171,6 +207,8 @@ def _published(doc: Document) -> date | None:
 
 
 def _bare(key: str) -> str:
+    if key in WAW_WORDS:
+        return key
     return key[1:] if len(key) > 2 and key[0] in "وف" else key
 
 
@@ -190,6 +228,10 @@ class DocumentReader:
         self._side = False  # the sentence opened with "من جانبه" and no subject is named yet
         self.last_date: date | None = None  # the last day the report established
         self._date_words: dict[int, list[tuple[int, int, object]]] = {}  # sentence start → date words
+        self.history: list[Draft] = []  # the events already coded, in text order
+        self._side_other: str | None = None
+        self._pluperfect = False
+        self._sentence = 0
 
     # -- document ----------------------------------------------------------------------------
 
@@ -202,9 +244,12 @@ class DocumentReader:
             toks = self._sentence_tokens(s.start, s.end)
             if not toks:
                 continue
+            self._sentence = si
             drafts, qs = self._read_sentence(s.start, s.end, toks)
             quotes.extend(qs)
             for d in drafts:
+                d.sentence = si
+                self.history.append(d)
                 events.append(self._event(f"ev{len(events) + 1}", si, d, s.start, s.end))
         return events, quotes
 
@@ -249,6 +294,10 @@ class DocumentReader:
             | {t.start for t in toks if t.key == ":"}
         )
         self._side = self._side_marker(toks)
+        opening = [_bare(t.key) for t in toks[:2] if t.is_word]
+        self._pluperfect = bool(opening) and opening[0] in ("كان", "كانت") and any(_bare(t.key) == "قد" for t in toks[:12])
+        # "من جهتها، رفضت الوزارة …": a reaction; its unnamed target is the other side
+        self._side_other = self.disc.subject if self._side else None
         self._opening_subject(toks, finder, matches, cues)
         items: list[tuple[int, int, Match | Cue]] = [(toks[m.head].start, 1, m) for m in matches]
         items += [(c.start, 0, c) for c in cues]
@@ -260,7 +309,9 @@ class DocumentReader:
             c_start, c_end = self._clause(bounds, pos, s0, s1)
             if isinstance(item, Cue):
                 spk = self._speaker(finder, item, c_start, c_end, said)
-                said.append(_Said(item.start, spk, item.quote, item.direct, _announces(toks[item.tok].key)))
+                said.append(
+                    _Said(item.start, spk, item.quote, item.direct, _announces(toks[item.tok].key), item.participle)
+                )
                 spans = [(item.quote, item.direct)] if item.quote else []
                 spans += [(m, True) for m in item.more]
                 for span, direct in spans:
@@ -272,6 +323,10 @@ class DocumentReader:
                     quotes.append(Quote(a, b, text[a:b], spk, direct, (item.start, item.end)))
                 continue
             d = self._draft(item, toks, finder, c_start, c_end, said, drafts)
+            if d is not None and "negated" in item.entry.flags:
+                if not d.negated:
+                    continue  # "قبل" asserted is no refusal
+                d.negated = False  # "لن تقبل": the negation is the refusal itself
             if d is not None:
                 drafts.append(d)
         return self._settle(drafts, toks, s0, s1, finder), quotes
@@ -304,6 +359,13 @@ class DocumentReader:
         words = [_bare(t.key) for t in toks[:3] if t.is_word]
         return any(tuple(words[: len(m)]) == m for m in _SIDE_MARKERS)
 
+    def _is_trigger_word(self, key: str) -> bool:
+        """Whether a word is an event word by itself (an event word ends a title)."""
+        return any(
+            e.frame != "stop" and len(e.elements) == 1 and not e.weak
+            for e, _ in _starts(self.lex, key, key.endswith("ه"))  # a final ه read as ة: "وزارة" is no verb
+        )
+
     def _carried(self) -> str | None:
         """The dropped subject: the other party after "من جانبه" (once), else the last subject."""
         if self._side and self.disc.other:
@@ -327,7 +389,7 @@ class DocumentReader:
         limit = cue.quote[0] if cue.quote else c1
         if cue.participle:
             return said[-1].speaker if said else self.disc.subject
-        subj = finder.subject_after(cue.end, limit)
+        subj = finder.subject_after(cue.end, limit) or finder.title_subject(cue.end, limit, self._is_trigger_word)
         if subj is None:
             subj = finder.subject_before(cue.start, c0)
         if subj is not None:
@@ -352,9 +414,13 @@ class DocumentReader:
         before = [_bare(t.key) for t in toks[max(0, m.head - 3):m.head] if t.is_word]
         prev = before[-1] if before else ""
         d = Draft(m, plover, e.cameo, mode, head.start, t0, t1, c0, c1)
+        d.extra["head_key"] = head.key
         if not m.verbal:
-            if prev in _DEMONSTRATIVES or prev in _FRAME_PREPS:
-                return None  # a reference to an event told elsewhere, or a time frame
+            framed = prev in _FRAME_PREPS or (len(before) > 1 and before[-2] in _FRAME_PREPS and prev in _FRAME_NOUNS)
+            if framed and plover != "PROTEST":
+                return None  # a time frame ("خلال الزيارة", "خلال عملية اقتحام"); "خلال مظاهرة" is one
+            if prev in _DEMONSTRATIVES:
+                d.extra["reference"] = "1"  # "هذه الاعتداءات": an event told before; it only lends its doer
             if any(w in _BACKGROUND for w in before[-2:]):
                 d.background = True
         d.relative = m.verbal and prev in _RELATIVE
@@ -369,36 +435,157 @@ class DocumentReader:
             if spk is None:
                 return None  # "جرائم", "عدوان" accuse only in someone's own quoted words
             d.source = self._ref_of(spk)
-            d.target = self._perpetrator(finder, t1, c1, spk)
+            d.target = self._perpetrator(finder, toks, m, t1, c1, spk)
+            if d.target is None:
+                return None  # violations of nobody named: commentary, not an accusation
             return self._finish(d, toks, finder, earlier)
 
         agent = finder.agent(head.start, c1)
         if "participle" in e.flags:
             # مؤكداً، متهمةً: the participle's subject is the sentence's subject
             lead = next((x for x in reversed(earlier) if x.verbal and x.source), None)
-            d.source = lead.source if lead else self._ref_of(said[-1].speaker if said else self.disc.subject)
-            self._objects(d, finder, t1, c1, words=6)
+            d.source = (
+                self._reported_subject(finder, toks, m.head, said)
+                or (lead.source if lead else None)
+                or self._ref_of(said[-1].speaker if said else self.disc.subject)
+            )
+            if finder.next_word(head.end) in _IYA and lead is not None and lead.target is not None:
+                d.target = lead.target  # "متهمةً إياهم": the object of the act before
+            self._objects(d, finder, head.end, c1, words=6)
+        elif earlier and self._purpose_form(m, head, plover):
+            d.extra["purpose"] = "1"  # تنديداً بـ، تضامناً مع: why the act before was done
+            d.target = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))))
+            self._objects(d, finder, head.end, c1, words=8, places=False)
         elif m.verbal:
             self._verbal_roles(d, m, toks, finder, head, agent, quote, in_direct, earlier)
+            if d.source is None and "masdar" in d.extra:
+                d.source = self._nominal_owner(m, toks, finder, said, earlier, c0)  # "أكد الوزيران رفضهما"
         else:
             gen = finder.genitive_after(t1, c1)
             if e.frame == "passive":
                 d.target = gen or finder.target_after(t1, c1, set(), places=False, words=5, partitive=True)
+                if d.target is None:
+                    d.target = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))))
                 d.source = agent
-            elif head.key.endswith("ا") and m.head_reading.stem + "ا" == _bare(head.key) and earlier:
-                d.extra["purpose"] = "1"  # تنديداً بـ، تضامناً مع: why the act before was done
-                self._objects(d, finder, t1, c1, words=6)
             else:
                 d.source = gen if gen is not None and gen.type in ACTOR_TYPES else agent
-                opener = next((q for q in reversed(said) if q.start == c0), None)
-                if d.source is None and opener is not None and opener.announce:
-                    d.source = self._ref_of(opener.speaker)  # أعلنت الفصائل الإضراب
-                self._objects(d, finder, t1, c1, words=6)
+                if d.source is gen and gen is not None and gen.type in PLACE_TYPES and plover in ("ASSAULT", "COERCE"):
+                    d.source, d.target = agent, gen  # "مجزرة النبطية": where it struck
+                if d.source is None:
+                    d.source = self._nominal_owner(m, toks, finder, said, earlier, c0)
+                self._objects(d, finder, t1, c1, words=6, places=plover not in ("PROTEST", "REJECT"))
+        if plover == "PROTEST":
+            self._protest_roles(d, finder, toks, m)
         if e.frame in ("visit", "arrive"):
             self._destination(d, finder, head.end if m.verbal else t1, c1)
             if e.frame == "arrive" and d.location is None:
                 return None
         return self._finish(d, toks, finder, earlier)
+
+    @staticmethod
+    def _purpose_form(m: Match, head: Tok, plover: str) -> bool:
+        """An accusative verbal noun of purpose: "تنديداً"، "تضامناً" (also read as a dual past
+        verb when the bare past is listed as a noun: {تضامن|يتضامن|-تضامن})."""
+        stem, key = m.head_reading.stem, _bare(head.key)
+        if not m.verbal and key.startswith("لل") and plover in ("REQUEST", "ACCUSE", "PROTEST", "REJECT", "SUPPORT"):
+            return True  # "للمطالبة بـ"، "للتنديد بـ"
+        if not key.endswith("ا") or stem + "ا" != key and stem != key:
+            return False
+        if not m.verbal:
+            return stem + "ا" == key
+        forms = m.entry.elements[0].verb
+        return stem == key and stem[:-1] not in forms and len(stem) > 4
+
+    def _reported_subject(self, finder: ArgumentFinder, toks: list[Tok], head: int, said: list[_Said]) -> Ref | None:
+        """A spokesman's report ("وصرح المتحدث الرسمي بأن الرئيس السيسي استعرض …، مشدداً"):
+        the participle belongs to the reported subject, not to the spokesman."""
+        cue = next((q for q in reversed(said) if not q.participle), None)
+        if cue is None:
+            return None
+        k = next(
+            (i for i in range(head - 1, -1, -1) if toks[i].start > cue.start and toks[i].key in COMPLEMENTIZERS),
+            None,
+        )
+        if k is None:
+            return None
+        lead = match_key(self.doc.text[cue.start:toks[k].start])
+        if not any(w in lead for w in _SPOKESMEN):
+            return None
+        r = finder.subject_after(toks[k].end, toks[head].start)
+        return r if r is not None and r.entity != cue.speaker else None
+
+    def _nominal_owner(
+        self, m: Match, toks: list[Tok], finder: ArgumentFinder, said: list[_Said], earlier: list[Draft], c0: int
+    ) -> Ref | None:
+        """Whose act a verbal noun is when no name follows it.
+
+        The speaker of the cue that opens its clause ("أعلنت الفصائل الإضراب", "وقالت الوزارة في
+        رسالتين"); the subject of a light verb before it ("نفذت القوات المسلحة … خمسة إنزالات");
+        and for a noun with a possessive pronoun ("تجدد مطالبتها"، "أكد الوزيران رفضهما") the
+        sentence's subject.
+        """
+        h = m.head
+        if h >= 2 and toks[h - 1].key in ("الي", "علي"):
+            # "دفع الولايات المتحدة وبريطانيا إلى شن ضربات": the one made to act
+            for r in reversed([r for r in finder.refs if r.end <= toks[h - 1].start and r.type in ACTOR_TYPES]):
+                words = _keys_before(self.doc.text, max(finder.start, r.start - 25), r.start)
+                if words and any(rd.verb and rd.stem in _CAUSE for rd in readings(words[-1], False)):
+                    return r
+        opener = next((q for q in reversed(said) if q.start == c0 and not q.participle), None)
+        if opener is not None and opener.speaker:
+            between = [
+                t for t in toks
+                if opener.start < t.start < toks[h].start and t.is_word
+                and not any(r.start <= t.start < r.end for r in finder.refs)
+            ]
+            if len(between) <= 3 and not any(t.key in COMPLEMENTIZERS for t in between):
+                return self._ref_of(opener.speaker)
+            if opener.announce and code_event(m.entry.cameo, m.entry.plover)[0] in _ANNOUNCED:
+                return self._ref_of(opener.speaker)  # "أعلن المتحدث أن شحنة المساعدات دخلت غزة"  # أعلنت الفصائل الإضراب، قالت الوزارة في رسالتين
+        for i in range(h - 1, max(-1, h - 20), -1):
+            t = toks[i]
+            if t.start < c0 and not _is_light_verb(t.key):
+                break
+            if _is_light_verb(t.key):
+                r = finder.subject_after(t.end, toks[h].start)
+                if r is not None:
+                    end, _ = finder.chain(r)
+                    gap = [w for w in _keys_before(self.doc.text, end, toks[h].start) if w not in _NUMBER_WORDS]
+                    if fillers_only(" ".join(gap), titles=True):
+                        return r  # "نفذت القوات المسلحة، اليوم، خمسة إنزالات": its object
+                break
+        if self._possessed(m, toks[h]):
+            lead = next((x for x in reversed(earlier) if x.verbal and x.source), None)
+            if lead is not None:
+                return lead.source
+            if said and said[-1].speaker:
+                return self._ref_of(said[-1].speaker)
+            return self._ref_of(self.disc.subject)
+        return None
+
+    @staticmethod
+    def _possessed(m: Match, head: Tok) -> bool:
+        """The noun carries a possessive pronoun (مطالبتها، رفضهما، إدانته)."""
+        k = _bare(head.key)
+        if k.startswith("ال"):
+            return False
+        stem = m.head_reading.stem
+        if k in (stem, stem + "ا"):
+            return False
+        return k.endswith(("ها", "هما", "هم", "ه", "نا")) and not head.teh
+
+    def _protest_roles(self, d: Draft, finder: ArgumentFinder, toks: list[Tok], m: Match) -> None:
+        """Protests: the organiser called it ("بدعوة من X"); the target is who it faces
+        ("أمام مقر X", "ضد X"), never the place where it happens."""
+        if d.target is not None and d.target.type in PLACE_TYPES:
+            d.target = None
+        if d.source is None:
+            for r in finder.refs:
+                if r.type in ACTOR_TYPES and finder.prep(r) == "من":
+                    words = _keys_before(self.doc.text, max(finder.start, r.start - 30), r.start)
+                    if len(words) >= 2 and words[-2] in _CALLED_BY:
+                        d.source = r
+                        break
 
     def _verbal_roles(
         self,
@@ -415,7 +602,7 @@ class DocumentReader:
         """Source and target of a trigger headed by a verb (see the module docstring)."""
         frame = m.entry.frame
         c0, c1 = d.clause_start, d.clause_end
-        subj = finder.subject_after(head.end, c1)
+        subj = finder.subject_after(head.end, c1) or finder.title_subject(head.end, c1, self._is_trigger_word)
         if subj is not None and frame in ("visit", "arrive") and subj.type in PLACE_TYPES:
             subj = None  # يزور موسكو: the place after a visit verb is where, not who
         obj: Ref | None = None
@@ -431,7 +618,7 @@ class DocumentReader:
         elif d.relative:
             subj = self._antecedent(finder, toks, m.head)
         elif shared is None:
-            subj = finder.subject_before(head.start, c0)
+            subj = finder.subject_before(head.start, c0) or finder.group_subject(head.start, c0)
         prev_words = [t for t in toks[max(0, m.head - 2):m.head] if t.is_word or t.key in ("،", ",", ":")]
         prev = prev_words[-1] if prev_words else None
         prev_key = _bare(prev.key) if prev is not None and prev.is_word else ""
@@ -447,6 +634,8 @@ class DocumentReader:
             and prev_key not in _FUNCTION and prev.start > c0 and not prev_key.isdigit()
             and not (len(head.key) > 3 and head.key[0] in "وف")
         )
+        if attributive:
+            d.extra["attributive"] = "1"
         if attributive and not _bare(head.key).startswith(("ي", "ت", "ن", "ا")):
             d.extra["masdar"] = "1"  # "يرافقه فرض الحصار": a bare past form after a noun or verb is a noun
         nxt = finder.next_word(head.end)
@@ -462,6 +651,8 @@ class DocumentReader:
             )
             d.target = subj or (shared.source if shared else None)
             d.explicit = subj is not None
+            if subj is not None and subj.type in ACTOR_TYPES and not in_direct:
+                self._established(subj.entity, d.source.entity if d.source else None)
             if d.target is None and not in_direct:
                 d.target = self._ref_of(self._carried())
             return
@@ -513,7 +704,7 @@ class DocumentReader:
             return r
         return None
 
-    def _objects(self, d: Draft, finder: ArgumentFinder, a: int, b: int, words: int = 8) -> None:
+    def _objects(self, d: Draft, finder: ArgumentFinder, a: int, b: int, words: int = 8, places: bool = True) -> None:
         """Target: a pair after بين (symmetric), else the first object or prepositional target.
 
         The search stops at a complementizer: what follows أن/إن is another proposition.
@@ -531,12 +722,49 @@ class DocumentReader:
             d.symmetric = True
             return
         exclude = {d.source.entity} if d.source else set()
-        places = d.match.entry.frame not in ("host",)
-        d.target = finder.target_after(a, b, exclude, places=places, words=words, counted_from=d.trig_end)
+        places = places and d.match.entry.frame not in ("host",)
+        if d.plover == "ACCUSE" and not d.cameo.startswith("114"):
+            # "إدانتها للعدوان الإسرائيلي على الأراضي السورية": the condemned is the adjective's country
+            near = [i for i, t in enumerate(self._sentence_tokens(a, b)) if i < 3]
+            ent = self._nation_entity(self._sentence_tokens(a, b), near, skip=self._country(d.source) if d.source else None)
+            if ent is not None:
+                d.target = ent
+                return
+        t = finder.target_after(a, b, exclude, places=places, words=words, counted_from=d.trig_end)
+        if t is not None and self._holder(d, finder, t, b):
+            # "أعرب عن تقدير المملكة المتحدة للدور الأردني": the genitive holds the feeling
+            t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words, counted_from=d.trig_end)
+            if t is None:
+                t = self._nation_entity(self._sentence_tokens(d.trig_end, b)[:6], list(range(6)))
+                if t is not None and d.source is not None and self._country(t) == self._country(d.source):
+                    t = None
+        while t is not None and d.cameo.startswith("114") and finder.prep(t) not in ("ضد", "علي"):
+            # a complaint goes to the UN; it is against someone else ("ضد X")
+            t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words + 6, counted_from=d.trig_end)
+        if d.plover == "REJECT" and not d.verbal and t is not None and len(_keys_before(self.doc.text, d.trig_end, t.start)) > 3:
+            t = None  # "رفض المملكة القاطع لأي محاولات لتهجير الشعب": the victims of what is rejected
+        d.target = t
+        ours = any(_bare(t.key).endswith("نا") and len(t.key) > 5 for t in self._sentence_tokens(d.trig_end, b)[:3])
+        if d.target is None and d.quote_speaker and d.plover in ("REJECT", "ACCUSE", "THREATEN", "COERCE") and ours:
+            d.target = self._ref_of(d.quote_speaker)  # "الوزارة رفضت كل مقترحاتنا": "we" are the speaker's side
+
+    def _country(self, r: Ref) -> str | None:
+        e = self.mentions.entities.get(r.entity)
+        return e.country if e else None
+
+    def _holder(self, d: Draft, finder: ArgumentFinder, t: Ref, b: int) -> bool:
+        els = d.match.entry.elements
+        if d.plover not in ("SUPPORT", "ACCUSE", "REJECT") or not els[-1].noun or d.source is None:
+            return False
+        if finder.genitive_after(d.trig_end, b) != t:
+            return False
+        return t.entity == d.source.entity or (self._country(t) is not None and self._country(t) == self._country(d.source))
 
     def _before_complementizer(self, a: int, b: int) -> int:
+        """Objects end at a complementizer (another proposition) or at a response or purpose
+        ("رداً على مجزرة النبطية" is why, not whom)."""
         for t in self._sentence_tokens(a, b):
-            if t.key in COMPLEMENTIZERS:
+            if t.key in COMPLEMENTIZERS or _bare(t.key) in _WHY:
                 return t.start
         return b
 
@@ -548,10 +776,27 @@ class DocumentReader:
             return y
         return x
 
-    def _perpetrator(self, finder: ArgumentFinder, a: int, b: int, speaker: str) -> Ref | None:
-        for r in finder.refs:
-            if a <= r.start < b and r.entity != speaker and r.type in ACTOR_TYPES and finder.prep(r) in (None, AGENT):
-                return r
+    def _perpetrator(
+        self, finder: ArgumentFinder, toks: list[Tok], m: Match, a: int, b: int, speaker: str
+    ) -> Ref | None:
+        """Who an allegation names: the genitive ("جرائم الاحتلال"), a nationality adjective
+        ("العدوان الإسرائيلي") or an agent ("على يد"); a victim after ل is not the accused."""
+        r = finder.genitive_after(a, b)
+        if r is not None and r.entity != speaker and r.type in ACTOR_TYPES:
+            return r
+        n = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 3))))
+        if n is not None and n.entity != speaker:
+            return n
+        r = finder.agent(a, b)
+        if r is not None and r.entity != speaker:
+            return r
+        # "الجرائم … التي يرتكبها الكيان": the subject of the relative clause
+        for i in range(m.trigger[1] + 1, min(len(toks) - 1, m.trigger[1] + 5)):
+            if toks[i].key in _RELATIVE:
+                r = finder.subject_after(toks[i + 1].end, b)
+                if r is not None and r.entity != speaker:
+                    return r
+                break
         return None
 
     def _destination(self, d: Draft, finder: ArgumentFinder, a: int, b: int) -> None:
@@ -586,12 +831,23 @@ class DocumentReader:
                 or finder.place_after(finder.start, finder.end)
                 or self.dateline_place
             )
+        if d.plover in ("ASSAULT", "COERCE") and (d.location is None or d.location is self.dateline_place):
+            hit = finder.place_after(d.clause_start, d.clause_end, ("علي",))
+            d.location = hit or d.location  # "شنته قوات الاحتلال على مدينة رفح"
         self._nationalities(d, toks)
-        if d.plover in ("ASSAULT", "COERCE") and d.target is None and d.location is not None:
+        if d.source is not None and d.target is not None and d.source.entity == d.target.entity:
+            d.target = None  # nobody acts on itself: the second reading was wrong
+        if d.plover == "AID" and d.target is None:
+            d.target = self._recipient(d, finder)
+            if d.target is not None and d.target.type in PLACE_TYPES:
+                d.location = d.target  # "دخلت قطاع غزة": where the aid went
+        if d.cameo == "170" and d.verbal and d.target is None and d.location is not None:
+            d.target = d.location  # a raid is on the place it storms
+        if d.plover in ("ASSAULT", "COERCE") and d.target is None and d.location is not None and d.location is not self.dateline_place:
             # an attack with no named victim is coded against the place's country (CAMEO usage)
             ent = self.mentions.entities.get(d.location.entity)
             country = self.mentions.country_entity(ent.country if ent else None)
-            if country is not None:
+            if country is not None and (d.source is None or d.source.entity != country.id):
                 d.target = self._ref_of(country.id)
                 d.extra["target_from_place"] = "1"
         if (
@@ -604,6 +860,24 @@ class DocumentReader:
         if d.plover in _COUNTED:
             d.count = self._count(toks, d)
         return d
+
+    def _recipient(self, d: Draft, finder: ArgumentFinder) -> Ref | None:
+        """Who aid goes to: "إلى X", "لـ X", "على X" or the place it reached ("دخلت قطاع غزة")."""
+        src = d.source.entity if d.source else None
+        fallback = None
+        for r in finder.refs:
+            if r.start < d.trig_end or r.entity == src or r.start >= finder.end:
+                continue
+            p = finder.prep(r)
+            if p in ("الي", "ل", "علي", "لصالح"):
+                return r
+            if p == "في" and r.type in PLACE_TYPES and fallback is None:
+                fallback = r  # "إنزالات جوية على مناطق في شمال قطاع غزة"
+            if p is None:
+                words = _keys_before(self.doc.text, max(finder.start, r.start - 20), r.start)
+                if words and any(rd.verb and rd.stem in _ARRIVE for rd in readings(words[-1], False)):
+                    return r
+        return fallback
 
     def _nationalities(self, d: Draft, toks: list[Tok]) -> None:
         """Doers and targets named only by a nationality adjective ("غارة إسرائيلية")."""
@@ -619,14 +893,34 @@ class DocumentReader:
                 d.source = ent
         if d.target is None and d.plover in ("ACCUSE", "PROTEST", "REJECT", "THREATEN", "SUPPORT"):
             near = list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 5)))
-            ent = self._nation_entity(toks, near)
+            if d.source is not None and d.source.end > toks[m.trigger[1]].end and m.verbal and d.plover in ("THREATEN", "ACCUSE"):
+                # after the subject: "هدد X بالرد على ما وصفه بـ"العدوان الأميركي""
+                first = next((i for i, t in enumerate(toks) if t.start >= d.source.end), len(toks))
+                near += [i for i in range(first, min(len(toks), first + 16)) if toks[i].start < d.clause_end]
+            if d.cameo.startswith("114"):
+                near = [i for i, t in enumerate(toks) if t.start >= toks[m.trigger[1]].end]  # the accused
+            own = self._country(d.source) if d.source is not None else None
+            ent = self._nation_entity(toks, near, skip=own)
+            if ent is not None and (d.source is None or ent.entity != d.source.entity):
+                d.target = ent
+        if d.target is None and d.plover == "THREATEN":
+            # "هدد بأن العدو سيدفع الثمن": the subject of the threatened clause
+            comp = next((t for t in toks if t.start >= toks[m.trigger[1]].end and t.start < d.clause_end
+                         and t.key in COMPLEMENTIZERS), None)
+            if comp is not None:
+                r = ArgumentFinder(self.doc, self.mentions, comp.end, d.clause_end).subject_after(comp.end, d.clause_end)
+                if r is not None and (d.source is None or r.entity != d.source.entity):
+                    d.target = r
+        if d.target is None and m.verbal and d.plover in ("ASSAULT", "COERCE"):
+            # "استهدفت سفينة أميركية": the object named by its nationality
+            ent = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))))
             if ent is not None and (d.source is None or ent.entity != d.source.entity):
                 d.target = ent
 
-    def _nation_entity(self, toks: list[Tok], idx: list[int]) -> Ref | None:
+    def _nation_entity(self, toks: list[Tok], idx: list[int], skip: str | None = None) -> Ref | None:
         for i in idx:
             c = nationality(toks[i].key)
-            if c:
+            if c and c != skip:
                 e = self.mentions.country_actor(c)
                 return self._ref_of(e.id) if e is not None else None
         return None
@@ -669,7 +963,7 @@ class DocumentReader:
         attacks = [d for d in kept if d.plover == "ASSAULT" and d.match.entry.frame != "passive"]
         if attacks:
             for d in [d for d in kept if d.plover == "ASSAULT" and d.match.entry.frame == "passive"]:
-                host = attacks[0]
+                host = next((a for a in reversed(attacks) if a.head_start < d.head_start), attacks[0])
                 host.count = host.count if host.count is not None else d.count
                 if d.target is not None and (host.target is None or "target_from_place" in host.extra):
                     host.target = d.target
@@ -682,10 +976,32 @@ class DocumentReader:
                 if host.target is None or "target_from_place" in host.extra:
                     host.target = d.target or host.target
                 kept.remove(d)
-        kept = [d for d in kept if self._informative(d)]
-        # weak triggers only when nothing stronger is in the sentence, and once
+        # a protest's target: whom its demands or condemnation address ("مطالبين الحكومة")
+        for d in kept:
+            if d.plover == "PROTEST" and d.target is None:
+                why = next(
+                    (x for x in kept if x.head_start > d.head_start and x.plover in ("REQUEST", "ACCUSE")
+                     and "participle" in x.match.entry.flags and x.target is not None
+                     and x.target.type not in PLACE_TYPES),
+                    None,
+                )
+                if why is not None:
+                    d.target = why.target
+                    if why.source is None or (d.source is not None and why.source.entity != d.source.entity):
+                        why.source = d.source
+        kept = self._relatives(kept, toks)
+        for d in kept:
+            self._corefer(d)
+        kept = [d for d in kept if self._informative(d) and not self._restated(d, toks)]
+        # weak triggers only when nothing stronger is in the sentence, and once; a weak protest
+        # word survives other kinds of event where the sentence holds a protest scene
         if any(not d.weak and not d.background for d in kept):
-            kept = [d for d in kept if not d.weak]
+            scene = protest_scene([t.key for t in toks])
+            kept = [
+                d for d in kept
+                if not d.weak or (d.plover == "PROTEST" and scene and not any(
+                    x.plover == "PROTEST" and not x.weak for x in kept))
+            ]
         else:
             first_weak = next((d for d in kept if d.weak), None)
             kept = [d for d in kept if not d.weak or d is first_weak]
@@ -700,6 +1016,15 @@ class DocumentReader:
             twin.source = twin.source or d.source
             twin.location = twin.location or d.location
             twin.count = twin.count or d.count
+        for d in out:
+            other = self._side_other
+            if (
+                d.target is None and other and d.plover in ("ACCUSE", "REJECT", "THREATEN", "COERCE", "SANCTION")
+                and d.source is not None and d.source.entity != other and "about" not in d.extra
+            ):
+                d.target = self._ref_of(other)
+            if d.source is not None and d.target is not None and d.source.entity == d.target.entity:
+                d.target = None
         # a consultation by phone
         for d in out:
             if d.plover == "CONSULT" and d.cameo not in ("041",):
@@ -717,12 +1042,18 @@ class DocumentReader:
         """
         acts = [
             d for d in drafts
-            if (d.verbal or "participle" in d.match.entry.flags) and not d.relative and d.plover in _FOLDING_ACTS
+            if (d.verbal or "participle" in d.match.entry.flags
+                or (d.plover in ("REQUEST", "REJECT") and d.source is not None and "purpose" not in d.extra))
+            and not d.relative and d.plover in _FOLDING_ACTS
         ]
         kept: list[Draft] = []
         for d in drafts:
             host = None
-            if (not d.verbal or d.relative) and not d.background:
+            # "أعرب عن تضامن بلاده …، وإدانتها": a second statement of its own, not what the first is about
+            own = d.plover in _FOLDING_ACTS and not d.verbal and (
+                toks_key(d).startswith(("و", "ف")) and toks_key(d) not in WAW_WORDS or self._possessed(d.match, self._head_tok(d))
+            )
+            if (not d.verbal or d.relative) and not d.background and not own:
                 for a in acts:
                     if a is d or not (a.head_start < d.head_start):
                         continue
@@ -732,18 +1063,114 @@ class DocumentReader:
             if host is None:
                 kept.append(d)
                 continue
-            doer = d.source
+            host.extra["about"] = "1"
+            doer = d.source or self._doer_told_before(d)
             weak_target = host.target is None or host.target.type in PLACE_TYPES
             if weak_target and doer is not None and (host.source is None or doer.entity != host.source.entity):
                 host.target = doer
-            if d.relative or "fact" in d.match.entry.flags:
-                kept.append(d)
+            told_in_full = (
+                d.plover in _MATERIAL and d.source is not None and d.target is not None
+                and "target_from_place" not in d.extra and "reference" not in d.extra
+            )
+            if d.relative or "fact" in d.match.entry.flags or told_in_full:
+                kept.append(d)  # "دانت اعتداء مستوطنين على بلدة قصرة": the attack is an event too
         return kept
+
+    def _head_tok(self, d: Draft) -> Tok:
+        i = bisect.bisect_left(self._tok_starts, d.head_start)
+        return self.tokens[i]
+
+    def _relatives(self, kept: list[Draft], toks: list[Tok]) -> list[Draft]:
+        """"الغارات التي استهدفت …": the noun and its relative verb are one act; the verb's
+        arguments fill the noun's gaps (the noun keeps the trigger)."""
+        out = list(kept)
+        for v in [d for d in kept if d.relative]:
+            h = v.match.head
+            if h < 2:
+                continue
+            noun = next(
+                (d for d in reversed(out) if d is not v and not d.verbal and h - 6 <= d.match.trigger[1] <= h - 2
+                 and (d.plover == v.plover or {d.plover, v.plover} <= _MATERIAL)),
+                None,
+            )
+            if noun is None:
+                continue
+            noun.source = noun.source or v.source
+            if noun.target is None or "target_from_place" in noun.extra:
+                noun.target = v.target or noun.target
+            noun.location = noun.location or v.location
+            noun.count = noun.count if noun.count is not None else v.count
+            if v in out:
+                out.remove(v)
+        return out
+
+    def _corefer(self, d: Draft) -> None:
+        """An attack, arrest or protest told with no doer is the one told just before at the
+        same place, else the last one of its kind: it takes that event's doer. An attack by a
+        named doer with no target continues that doer's last attack ("أطلق الحزب صواريخ")."""
+        if d.plover == "ASSAULT" and d.source is not None and d.target is None:
+            prior = next((x for x in reversed(self.history[-12:]) if x.plover == "ASSAULT" and x.source is not None
+                          and x.source.entity == d.source.entity and x.target is not None
+                          and x.sentence >= self._sentence - 3), None)
+            if prior is not None:
+                d.target = prior.target
+        if d.source is not None or d.plover not in ("ASSAULT", "COERCE", "PROTEST") or d.converted:
+            return
+        if d.match.entry.frame == "passive":
+            return  # casualties name victims, not doers
+        recent = [x for x in reversed(self.history[-12:]) if x.plover == d.plover and x.source is not None
+                  and x.sentence >= self._sentence - 3]
+        if not recent:
+            return
+        here = d.location.entity if d.location is not None and d.location is not self.dateline_place else None
+        same = next((x for x in recent if here and x.location is not None and x.location.entity == here), None)
+        pick = same or recent[0]
+        if d.target is not None and pick.source.entity == d.target.entity:
+            return
+        d.source = pick.source
+        d.extra["coreferent"] = "1"
+
+    def _restated(self, d: Draft, toks: list[Tok]) -> bool:
+        """A definite verbal noun with nothing of its own ("وتقضي العقوبات", "نجاح الإضراب") names
+        an event already coded: not a new one."""
+        if d.verbal or "participle" in d.match.entry.flags or "fact" in d.match.entry.flags:
+            return False
+        head = toks[d.match.head]
+        if not _bare(head.key).startswith(("ال", "بال", "لل", "وال")):
+            return False
+        if d.source is not None and "coreferent" not in d.extra:
+            return False
+        return any(x.plover == d.plover for x in self.history)
+
+    def _doer_told_before(self, d: Draft) -> Ref | None:
+        """The doer of an act referred to by a bare noun ("أدان الاقتحام", "هذه الاعتداءات"): the
+        source of the last event of that type coded in the last few sentences."""
+        if d.plover not in _MATERIAL and d.plover != "PROTEST":
+            return None
+        for x in reversed(self.history[-12:]):
+            if x.plover == d.plover and x.source is not None and x.sentence >= self._sentence - 8:
+                return x.source
+        return None
 
     def _informative(self, d: Draft) -> bool:
         """Drop what says nothing about anyone: a nominal diplomatic act with no party, concern
         voiced at nobody, a casualty report with no number and no one named."""
-        if not d.verbal and d.plover in _NEEDS_ARGS and d.source is None and d.target is None:
+        nominal = not d.verbal and "participle" not in d.match.entry.flags
+        if nominal and d.plover in _NEEDS_ARGS | {"RETREAT"} and d.source is None and d.target is None:
+            return False
+        if nominal and d.plover == "AID" and d.source is None:
+            return False  # aid talked about, not given by anyone
+        if d.converted and d.target is None:
+            return False
+        if d.plover in _NEEDS_ARGS and d.source is None and d.target is None and "attributive" in d.extra:
+            return False  # "لافتات تطالب": a verb describing a noun, nobody named on either side
+        if nominal and d.plover in ("ASSAULT", "COERCE") and d.source is None and d.count is None:
+            if d.background:
+                if d.location is None or d.location is self.dateline_place:
+                    return False  # "رداً على مجزرة النبطية": a reference, not placed
+            elif d.target is None or "target_from_place" in d.extra:
+                return False  # violence with nobody named on either side: commentary
+        if "reference" in d.extra:
             return False
         if d.plover == "ACCUSE" and d.cameo == "110" and d.target is None:
             return False
@@ -758,8 +1185,9 @@ class DocumentReader:
         if a.plover != b.plover or a.background != b.background:
             return False
         if a.verbal and b.verbal and a.cameo != b.cameo and not b.converted and not a.converted:
-            after = [_bare(t.key) for t in toks[b.match.head + 1:b.match.head + 3]]
-            if not any(w in _DURING for w in after):
+            near = [_bare(t.key) for t in toks[b.match.head + 1:b.match.head + 3]]
+            near += [_bare(t.key) for t in toks[max(0, b.match.head - 2):b.match.head]]
+            if not any(w in _DURING for w in near):
                 return False
         sa, sb = (a.source.entity if a.source else None), (b.source.entity if b.source else None)
         ta, tb = (a.target.entity if a.target else None), (b.target.entity if b.target else None)
@@ -835,8 +1263,8 @@ class DocumentReader:
             else:
                 tense = "future" if d.tense == "future" else "past"
                 day = dates.resolve(obj, self.published, tense)  # type: ignore[arg-type]
-            if day is not None and d.modality == "asserted" and not d.converted:
-                self.last_date = day
+            if day is not None and d.modality == "asserted" and not d.converted and not self._pluperfect:
+                self.last_date = day  # "وكان … قد التقى أمس" is a flashback: it sets no day
             return (day.isoformat() if day else None), (a, b)
         if d.modality in ("future", "hypothetical", "demanded"):
             return None, None

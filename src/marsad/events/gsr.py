@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.document import Article, Document, Source
-from marsad.events.step import EventStep
+from marsad.events.protest import is_protest
 from marsad.pipeline import StepLike
 
 POSITIVE = {"yes"}
@@ -64,27 +64,53 @@ def read_labels(path: str | Path) -> list[tuple[str, bool]]:
     return out
 
 
+def read_dev(path: str | Path, corpus: str | Path) -> list[tuple[str, bool]]:
+    """(sentence, is_protest) from the development set, whose rows are references into
+    SaudiNewsNet (``archive member article start end sha256 label note``; ``#`` comments):
+    the corpus is CC BY-NC-SA, so its sentences are read from ``corpus`` (the dataset folder),
+    not shipped. A reference whose text no longer has the recorded hash is an error."""
+    import hashlib
+    import json
+    import zipfile
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    articles: dict[tuple[str, str], list[dict[str, str]]] = {}
+    out: list[tuple[str, bool]] = []
+    for r in rows:
+        key = (r["archive"], r["member"])
+        if key not in articles:
+            with zipfile.ZipFile(Path(corpus) / r["archive"]) as zf:
+                articles[key] = json.loads(zf.read(r["member"]))
+        content = articles[key][int(r["article"])].get("content") or ""
+        sentence = content[int(r["start"]) : int(r["end"])]
+        if hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:12] != r["sha256"]:
+            raise ValueError(f"{path}: reference {r['archive']}#{r['article']} does not match its hash")
+        out.append((sentence, r["label"].strip() == "1"))
+    return out
+
+
 def default_steps() -> list[StepLike]:
-    """Segmentation, entities (when those modules exist) and events."""
-    steps: list[StepLike] = []
-    for mod, cls in (("marsad.segment", "SegmentStep"), ("marsad.entities.step", "EntityStep")):
-        try:
-            steps.append(getattr(__import__(mod, fromlist=[cls]), cls)())
-        except (ImportError, AttributeError):
-            continue
-    steps.append(EventStep())
-    return steps
+    """The project's own pipeline (each sentence is analysed alone)."""
+    from marsad.analyze import default_steps as pipeline_steps
+    from marsad.settings import Settings
 
-
-def is_protest(doc: Document) -> bool:
-    return any(e.plover == "PROTEST" and not e.negated for e in doc.events)
+    return pipeline_steps(Settings())
 
 
 def evaluate_protest(path: str | Path, steps: Sequence[StepLike] | None = None) -> DetectionScores:
+    """Scores on the GSR CSV (a test set: report only)."""
+    return evaluate_pairs(read_labels(path), steps)
+
+
+def evaluate_pairs(pairs: Sequence[tuple[str, bool]], steps: Sequence[StepLike] | None = None) -> DetectionScores:
+    """Detection scores of :func:`marsad.events.protest.is_protest` over (sentence, gold) pairs,
+    each sentence analysed alone."""
     steps = list(steps) if steps is not None else default_steps()
     tp = fp = fn = tn = 0
     t0 = time.perf_counter()
-    for i, (text, gold) in enumerate(read_labels(path)):
+    for i, (text, gold) in enumerate(pairs):
         doc = Document.from_article(Article(text, Source(), f"gsr{i}"))
         for step in steps:
             doc = step(doc)

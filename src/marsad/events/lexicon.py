@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 FRAMES = frozenset(
     {"sv", "sym", "host", "visit", "arrive", "caller", "called", "passive", "allege", "stop"}
 )
-FLAGS = frozenset({"weak", "nominal", "fact", "participle"})
+FLAGS = frozenset({"weak", "nominal", "fact", "participle", "head", "negated"})
 DEFAULT_GAP = 6
 
 # Past-stem suffixes (he, she, they two, they two f., they, they f.) and present affixes.

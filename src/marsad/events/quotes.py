@@ -49,6 +49,8 @@ COMPLEMENTIZERS = frozenset(
         "أننا", "بأن", "بأنه", "بأنها", "بأنهم", "إنّ", "أنّ",
     )
 )
+# "وفق ما أفاد مصدر", "ما وصفه بـ": a speech verb after ما attributes or names; it quotes nothing
+_ATTRIBUTIVE = frozenset(match_key(w) for w in ("ما", "وما", "لما", "كما"))
 OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'"}
 _TRIM = " \t\n.،,»\"”'"
 
@@ -80,7 +82,10 @@ def _is_participle(key: str) -> bool:
 def find_cues(text: str, toks: list[Tok], sent_start: int, sent_end: int) -> list[Cue]:
     """Speech cues of one sentence, each with its quote span (or None)."""
     cues: list[Cue] = []
-    idx = [i for i, t in enumerate(toks) if is_speech_verb(t.key) or _is_participle(t.key)]
+    idx = [
+        i for i, t in enumerate(toks)
+        if (is_speech_verb(t.key) or _is_participle(t.key)) and not (i and toks[i - 1].key in _ATTRIBUTIVE)
+    ]
     for n, i in enumerate(idx):
         t = toks[i]
         part = _is_participle(t.key)

@@ -17,9 +17,22 @@ from marsad.document import Document
 from marsad.events.lexicon import Entry, Lexicon
 from marsad.normalize import match_key
 
+# Words that begin with و or ف themselves: never read as the conjunction + a word ("وزارة")
+WAW_WORDS = frozenset(
+    match_key(w)
+    for w in (
+        "وزير", "وزيرة", "وزارة", "وزراء", "الوزير", "وفد", "وفدا", "وفود", "وكالة", "وكيل", "وقفة",
+        "وقفات", "وحدة", "وحدات", "ولاية", "ولي", "وسائل", "وساطة", "وطني", "وطنية", "واشنطن", "وثيقة",
+        "ورقة", "وسط", "وقت", "وصول", "وجود", "وضع", "وفاة", "وفيات", "فصائل", "فرنسا", "فلسطين",
+        "فلسطيني", "فلسطينية", "فلسطينيين", "فريق", "فرق", "فجر", "فيما", "فور", "فترة", "فرع", "فندق",
+        "فنزويلا", "فنلندا", "فيتنام", "فيينا", "فيلق", "وادي", "ولايات", "وكالات", "فضيلة", "فخامة",
+    )
+)
+
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه")
 _WORD_RE = re.compile(r"[\w\u064b-\u065f\u0670]+|[^\s\w]")
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
+_ALNUM = re.compile(r"[^\W_]")
 _SENT_END = re.compile(r"[.!?؟]+(?=\s|$)|\n")
 
 
@@ -41,6 +54,7 @@ class Tok:
     key: str
     teh: bool = False  # the surface ends in teh marbuta: a final ه in the key is not a pronoun
     is_word: bool = True  # letters or digits (not punctuation)
+    noun_only: bool = False  # written with إ (after و ف ب ل): "وإدانتها" is a verbal noun, never أدانت
 
 
 def _suffix_variants(stem: str, teh: bool = False) -> list[str]:
@@ -83,8 +97,8 @@ def readings(key: str, teh: bool = False) -> tuple[Reading, ...]:
         bases.append(key[1:])
     for r in bases:
         add(r, True, True)
-        if len(r) > 3 and r[0] == "س" and r[1] in "يتنا":
-            add(r[1:], True, False, future=True)
+        if len(r) > 3 and r[0] == "س" and r[1] in "يتن":
+            add(r[1:], True, False, future=True)  # not سأ…: "سأضرب" is "I will hit", not a strike
         if len(r) > 3 and r[0] == "ل" and r[1] in "يتن":
             add(r[1:], True, False)
         nouns: list[str] = []
@@ -142,7 +156,8 @@ def document_tokens(doc: Document) -> list[Tok]:
     for a, b, norm in spans:
         surface = text[a:b].rstrip(_MARKS)
         key = norm or match_key(text[a:b])
-        out.append(Tok(a, b, key, surface.endswith("ة"), any(c.isalnum() for c in key)))
+        bare = surface.lstrip("وفبل")
+        out.append(Tok(a, b, key, surface.endswith("ة"), _ALNUM.search(key) is not None, bare.startswith("إ")))
     return out
 
 
@@ -204,13 +219,13 @@ def _match_from(entry: Entry, toks: list[Tok], i: int, first: Reading) -> Match 
 
     if not walk(1, i + 1):
         return None
-    trig = matched[last_gap_at:]
+    trig = matched[:1] if "head" in entry.flags else matched[last_gap_at:]
     return Match(entry, tuple(matched), (trig[0], trig[-1]), first)
 
 
-def _starts(lex: Lexicon, key: str, teh: bool) -> list[tuple[Entry, Reading]]:
+def _starts(lex: Lexicon, key: str, teh: bool, noun_only: bool = False) -> list[tuple[Entry, Reading]]:
     """The entries whose first element a token can be, with the reading (cached per lexicon)."""
-    ck = (key, teh)
+    ck = (key, teh, noun_only)
     hit = lex.cache.get(ck)
     if hit is not None:
         return hit
@@ -218,7 +233,7 @@ def _starts(lex: Lexicon, key: str, teh: bool) -> list[tuple[Entry, Reading]]:
     tried: set[int] = set()
     for r in readings(key, teh):
         pools = []
-        if r.verb:
+        if r.verb and not noun_only:
             pools.append(lex.by_verb.get(r.stem, ()))
         if r.noun:
             pools.append(lex.by_noun.get(r.stem, ()))
@@ -240,15 +255,20 @@ def find_matches(toks: list[Tok], lex: Lexicon) -> list[Match]:
     for i, t in enumerate(toks):
         if not t.is_word:
             continue
-        for entry, r in _starts(lex, t.key, t.teh):
+        for entry, r in _starts(lex, t.key, t.teh, t.noun_only):
             m = _match_from(entry, toks, i, r)
             if m is not None:
                 cands.append(m)
     # Longer patterns win; a verb reading wins over a noun reading of the same bare word.
+    def after_comma(m: Match) -> int:
+        # "…، مطالبةً مجلس الأمن": after a comma a participle reading beats the verbal noun
+        return int("participle" in m.entry.flags and m.head > 0 and toks[m.head - 1].key in ("،", ","))
+
     cands.sort(
         key=lambda m: (
             -m.entry.literal_count,
             -(1 if m.entry.frame == "stop" else 0),
+            -after_comma(m),
             -(1 if m.verbal else 0),
             m.head,
         )
@@ -278,9 +298,13 @@ _FUTURE_WORDS = frozenset(
     for w in (
         "يعتزم", "تعتزم", "يعتزمون", "اعتزم", "اعتزمت", "ينوي", "تنوي", "ينوون", "يرتقب",
         "يرتقب", "المرتقب", "المرتقبة", "المقبل", "المقبلة", "القادم", "القادمة", "غدا", "سيتم",
+        "المزمع", "يزمع", "تزمع", "قرر", "قررت", "قررنا", "قرروا", "يقرر", "تقرر", "ستبدأ", "سيبدأ",
     )
 )
-_FUTURE_PAIRS = (("من", "المقرر"), ("من", "المتوقع"), ("من", "المنتظر"), ("جدول", "اعمال"), ("جدول", "الاعمال"))
+_FUTURE_PAIRS = (
+    ("من", "المقرر"), ("من", "المتوقع"), ("من", "المنتظر"), ("من", "المزمع"), ("من", "المرتقب"),
+    ("جدول", "اعمال"), ("جدول", "الاعمال"),
+)
 _HYPO = frozenset(match_key(w) for w in ("إذا", "اذا", "لو", "لولا", "ربما"))
 _DEMAND = frozenset(
     match_key(w)
