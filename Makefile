@@ -16,7 +16,9 @@ setup: $(STAMP)
 demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/marsad process examples/ -o out/examples.jsonl
-	$(BIN)/marsad process examples/ --format json --limit 1 | head -c 2000; echo
+	$(BIN)/marsad ingest examples/ --db out/examples.db
+	$(BIN)/marsad events --db out/examples.db --limit 25
+	@echo "documents: out/examples.jsonl   database: out/examples.db   dashboard: $(BIN)/marsad serve --db out/examples.db"
 
 test: $(STAMP)
 	bash scripts/run-tests.sh

@@ -31,6 +31,11 @@ examples:
   marsad process article.txt --format json        analyse one article, print it pretty
   marsad process news/ -o out.jsonl               a whole folder (recursive), one JSON per line
   cat feed.jsonl | marsad process - -o out.jsonl  JSONL from standard input
+  marsad ingest news/ --db corpus.db --workers 2  store a corpus (rerun safely: resumes)
+  marsad search "احمديان" --db corpus.db           Arabic-aware search (أحمديان, لأحمديان, …)
+  marsad events --db corpus.db --country IRN --type CONSULT --format csv
+  marsad serve --db corpus.db                     dashboard at http://127.0.0.1:8000/
+  marsad eval ../shared/gold/                     quality figures against gold documents
 
 Run 'marsad COMMAND --help' for the options of each command.
 """

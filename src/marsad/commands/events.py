@@ -30,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     who = p.add_mutually_exclusive_group()
     who.add_argument("--actor", help="CAMEO actor code or prefix (IRN, IRNGOV) of source or target")
     who.add_argument("--country", help="ISO 3166 alpha-3 of the source, target or place")
-    p.add_argument("--type", dest="plover", help="PLOVER event type (ACCUSE, MEET, ...)")
+    p.add_argument("--type", dest="plover", help="PLOVER event type (CONSULT, ACCUSE, PROTEST, ASSAULT, ...)")
     p.add_argument("--since", help="first date, YYYY-MM-DD (inclusive)")
     p.add_argument("--until", help="last date, YYYY-MM-DD (inclusive)")
     p.add_argument("--stories", action="store_true", help="story-level events, not reports")
