@@ -254,15 +254,164 @@ def function_split(key: str) -> tuple[int, ...] | None:
         if not key.startswith(p):
             continue
         rest = key[len(p) :]
-        for suf in SUFFIXES:
-            if suf != "ي" and rest.endswith(suf) and rest[: len(rest) - len(suf)] in FUNCTION_STEMS:
-                cuts = tuple(range(1, len(p) + 1)) + (len(key) - len(suf),)
-                return cuts
+        # at most one suffix other than ي ends a word (ني and ي are the only nested pair)
+        for n in _SUFFIX_LENGTHS:
+            if len(rest) >= n and rest[len(rest) - n :] in _PRONOUN_SUFFIXES and rest[: len(rest) - n] in FUNCTION_STEMS:
+                return tuple(range(1, len(p) + 1)) + (len(key) - n,)
     return None
+
+
+_PRONOUN_SUFFIXES = frozenset(SUFFIXES) - {"ي"}
+_SUFFIX_LENGTHS = tuple(sorted({len(s) for s in _PRONOUN_SUFFIXES}, reverse=True))
 
 
 def score(features: Features, weights: Mapping[str, float]) -> float:
     return sum(v * weights.get(k, 0.0) for k, v in features.items() if v)
+
+
+# -- the same scores without building the features ------------------------------------------
+
+#: Feature-name prefixes of a candidate named ``name``, in the order :func:`candidates` adds them.
+_SLOTS = ("bias", "lw", "ls", "ld", "lal", "lcj", "sal", "len2", "hasal", "fn", "lpp", "unseen", "unseenw",
+          "prod", "wsuf", "wimp", "sv", "sprod", "lalc")
+_NONE_SLOTS = ("bias", "lw", "lal", "lcj", "lpp", "fn", "wsuf", "wimp")
+_names: dict[str, dict[str, str]] = {}
+
+
+def _named(name: str) -> dict[str, str]:
+    """``{"lw": "lw:" + name, ...}``, built once per candidate name (a few hundred in all)."""
+    hit = _names.get(name)
+    if hit is None:
+        hit = _names[name] = {k: f"{k}:{name}" for k in (*_SLOTS, *SHARED)}
+    return hit
+
+
+def best_cuts(key: str, freq: Mapping[str, int], weights: Mapping[str, float]) -> tuple[int, ...]:
+    """The cuts of the best-scoring candidate of :func:`candidates`, computed without building them.
+
+    The features, their order and the sums are exactly those of ``candidates`` + :func:`score`
+    (``tests/test_segment_cases.py`` compares the two over a vocabulary): the segmenter meets
+    every new word of a corpus here, and building dicts of formatted names was most of its time.
+    """
+    f = freq.get
+    w = weights.get
+    n = len(key)
+    whole = _log(f(key, 0))
+    word_al = _log(f("ال" + key, 0)) if not key.startswith("ال") else 0.0
+    if key.endswith("ا") and len(key) > 3 and not key.startswith("ال"):
+        word_al = max(word_al, _log(f("ال" + key[:-1], 0)))
+    word_impf = _log(f("ي" + key, 0) + f("ت" + key, 0))
+    word_conj = _log(f("و" + key, 0) + f("ف" + key, 0))
+    word_prep = _log(sum(f(_with(p, key), 0) for p in PREP)) if not key.startswith(PREP) else 0.0
+    word_suf = _log(sum(f(key + s, 0) for s in ("ه", "ها", "هم"))) if not key.endswith("ة") else 0.0
+    nm = _named("NONE")
+    values = (1.0, whole, word_al, word_conj, word_prep, 1.0 if key in FUNCTION_STEMS else 0.0, word_suf, word_impf)
+    best: tuple[int, ...] = ()
+    best_score = sum([v * w(nm[k], 0.0) for k, v in zip(_NONE_SLOTS, values, strict=True) if v])
+
+    prefixes: list[tuple[str, tuple[int, ...], int]] = [("", (), 0)]
+    for conj in ("", *CONJ):
+        if conj and not key.startswith(conj):
+            continue
+        i = len(conj)
+        for prep in ("", *PREP, FUTURE):
+            if prep and not key.startswith(prep, i):
+                continue
+            j = i + len(prep)
+            if not conj and not prep:
+                continue
+            cuts = tuple(c for c in (i if conj else 0, j if prep else 0) if c > 0)
+            prefixes.append((conj + prep, tuple(sorted(set(cuts))), j))
+
+    for pattern, pcuts, s0 in prefixes:
+        rest = key[s0:]
+        if not rest:
+            continue
+        prep = pattern[-1:] if pattern[-1:] in PREP else ""
+        if pattern and prep and rest in PRONOUN_STEMS:
+            pron = [(f"bias:{pattern}+PRON", 1.0), (f"lw:{pattern}+PRON", whole)]
+            s = sum([v * w(k, 0.0) for k, v in pron if v])
+            if s > best_score:
+                best, best_score = pcuts, s
+            continue
+        for suf in ("", *SUFFIXES):
+            if not pattern and not suf:
+                continue
+            if suf and not rest.endswith(suf):
+                continue
+            stem = rest[: len(rest) - len(suf)]
+            if len(stem) < 2:
+                continue
+            if suf and (stem.startswith("ال") or stem.endswith("ة")):
+                continue
+            if pattern.endswith(FUTURE) and (stem[0] not in IMPERFECT or len(stem) < 3 or suf == "ي"):
+                continue
+            lookup = "ا" + stem if prep == "ل" and stem.startswith("ل") else stem
+            variants = [lookup]
+            if suf:
+                if stem.endswith("ت"):
+                    variants.append(stem[:-1] + "ة")
+                elif stem.endswith("و"):
+                    variants.append(stem + "ا")
+                elif stem.endswith(("ا", "ي")):
+                    variants.append(stem[:-1] + "ى")
+            lstem = max(_log(f(v, 0)) for v in variants)
+            name = (pattern or "_") + ("+S" if suf else "")
+            nm = _named(name)
+            # (feature name, value) in the order candidates() inserts them
+            feats: list[tuple[str, float]] = [
+                (nm["bias"], 1.0),
+                (nm["lw"], whole),
+                (nm["ls"], lstem),
+                (nm["ld"], lstem - whole),
+                (nm["lal"], word_al),
+                (nm["lcj"], word_conj),
+                (nm["sal"], 0.0 if stem.startswith("ال") else max(_log(f("ال" + v, 0)) for v in variants)),
+                (nm["len2"], 1.0 if len(stem) == 2 else 0.0),
+                (nm["hasal"], 1.0 if lookup.startswith("ال") else 0.0),
+                (nm["fn"], 1.0 if any(v in FUNCTION_STEMS for v in variants) else 0.0),
+                (nm["lpp"], word_prep),
+                (nm["unseen"], 1.0 if lstem == 0.0 else 0.0),
+                (nm["unseenw"], 1.0 if whole == 0.0 else 0.0),
+            ]
+            shared: dict[str, float] = {"ld": lstem - whole, "ls": lstem, "lw": whole, "sal": feats[6][1],
+                                        "lal": word_al, "unseen": feats[11][1], "len2": feats[7][1],
+                                        "lcj": word_conj, "lpp": word_prep}
+            if pattern:
+                prod = _productivity(lookup, key, f)
+                shared["prod"] = prod
+                feats.append((nm["prod"], prod))
+                feats.append((nm["wsuf"], word_suf))
+                feats.append((nm["wimp"], word_impf))
+                feats.append((f"st0:{pattern}:{stem[0] if stem[0] in 'اويت' else '*'}", 1.0))
+                feats.append((nm["sv"], sum(c in "اوي" for c in stem) / len(stem)))
+            if suf:
+                others = sum(f(stem + s, 0) for s in SUFFIXES if s != suf)
+                sprod = _log(others)
+                shared["sprod"] = sprod
+                feats.append((f"suf:{suf}", 1.0))
+                feats.append((nm["sprod"], sprod))
+                feats.append((f"lal:S{suf}", word_al))
+                if suf == "ي":
+                    feats.append(("nis:ي", _log(f(key + "ة", 0) + f(key + "ين", 0) + f(key + "ون", 0))))
+                if pattern:
+                    core = key[: n - len(suf)]
+                    cores = (core, core[:-1] + "ة") if core.endswith("ت") else (core,)
+                    lalc = max(_log(f("ال" + c, 0)) for c in cores)
+                    shared["lalc"] = lalc
+                    feats.append((nm["lalc"], lalc))
+            cls = ("P" if pattern else "") + ("S" if suf else "")
+            cm = _named(cls)
+            for k in SHARED:
+                v = shared.get(k)
+                if v:
+                    feats.append((cm[k], v))
+            if pattern:
+                feats.append((f"pat:{pattern}", 1.0))
+            s = sum([v * w(k, 0.0) for k, v in feats if v])
+            if s > best_score:
+                best, best_score = pcuts + ((n - len(suf),) if suf else ()), s
+    return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,13 +435,7 @@ class CliticModel:
         fixed = self.rule(key)
         if fixed is not None:
             return fixed
-        best: tuple[int, ...] = ()
-        best_score = -math.inf
-        for cand in candidates(key, self.freq):
-            s = score(cand.features, self.weights)
-            if s > best_score:
-                best, best_score = cand.cuts, s
-        return best
+        return best_cuts(key, self.freq, self.weights)
 
 
 def _resource(name: str) -> bytes:

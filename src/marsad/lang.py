@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Literal
 
 from marsad.document import Document, LanguageSpan
+from marsad.memo import trim, word_cache
 from marsad.pipeline import Step
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,21 @@ def _is_arabic_script(c: str) -> bool:
     return 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF
 
 
+@word_cache(100_000)
+def _arabic_word(w: str) -> tuple[float, float, float, bool, float]:
+    """One Arabic-script word's lexicon scores, ZWNJ and article bonus (added in this order)."""
+    lex = lexicons()
+    a = w.translate(_TO_AR)
+    p = w.translate(_TO_FA)
+    if len(a) >= 5 and a.startswith(_AR_PREFIX2):
+        bonus = 0.8
+    elif len(a) >= 4 and a.startswith("ال"):
+        bonus = 0.6
+    else:
+        bonus = 0.0
+    return lex.ar.get(a, 0.0), lex.fa.get(p, 0.0), lex.ur.get(p, 0.0), _ZWNJ in w, bonus
+
+
 def evidence(text: str) -> Evidence:
     """Score one line (or any stretch) of text."""
     lex = lexicons()
@@ -124,18 +140,15 @@ def evidence(text: str) -> Evidence:
         c0 = w[0]
         if _is_arabic_script(c0):
             arabic += len(w)
-            a = w.translate(_TO_AR)
-            p = w.translate(_TO_FA)
-            ar += lex.ar.get(a, 0.0)
-            fa += lex.fa.get(p, 0.0)
-            ur += lex.ur.get(p, 0.0)
-            if _ZWNJ in w:
+            w_ar, w_fa, w_ur, zwnj, bonus = _arabic_word(w)
+            ar += w_ar
+            fa += w_fa
+            ur += w_ur
+            if zwnj:
                 fa += 1.5
                 ur += 0.3
-            if len(a) >= 5 and a.startswith(_AR_PREFIX2):
-                ar += 0.8
-            elif len(a) >= 4 and a.startswith("ال"):
-                ar += 0.6
+            if bonus:
+                ar += bonus
         elif c0.isascii():
             latin += len(w)
             low = w.lower()
@@ -256,5 +269,6 @@ class LanguageStep(Step):
     version = "1"
 
     def __call__(self, doc: Document) -> Document:
+        trim(_arabic_word)  # bound the word cache
         doc.language, doc.language_spans = identify_document(doc.text)
         return doc

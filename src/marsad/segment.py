@@ -13,10 +13,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from marsad.clitics import load_model
 from marsad.document import Document, Sentence, Token
+from marsad.memo import trim, word_cache
 from marsad.normalize import ARABIC_LETTERS, ARABIC_MARKS, match_key, match_key_map, seg_key
 from marsad.pipeline import Step
 
@@ -47,7 +47,7 @@ _LONE_LETTER = re.compile(rf"(?:^|(?<=[\s.(«\"/]))[{ARABIC_LETTERS}A-Za-z]\u064
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "no", "gen", "col"})
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def analyze_word(surface: str) -> tuple[str, tuple[int, ...]]:
     """``(match key, clitic cut points as offsets into surface)`` for one Arabic word."""
     key = match_key(surface)
@@ -60,7 +60,7 @@ def analyze_word(surface: str) -> tuple[str, tuple[int, ...]]:
     return key, tuple(c for c in mapped if c < len(surface))
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def _norm(surface: str) -> str:
     return match_key(surface)
 
@@ -71,32 +71,35 @@ _NUMBER_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "�
 
 def tokens(text: str) -> list[Token]:
     """Every token of ``text`` with its match key and clitic parts."""
+    trim(analyze_word, _norm)
     out: list[Token] = []
     append = out.append
     pending: tuple[int, int, str] | None = None  # an Arabic run that may be proclitics of a number
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         surface = m.group()
+        group = m.lastgroup
         if pending is not None:
             ps, pe, key = pending
             pending = None
-            if m.lastgroup == "num" and s == pe:
+            if group == "num" and s == pe:
                 cuts = (ps, *range(ps + 1, ps + len(key)), pe)  # one part per clitic letter
                 bounds = (*sorted(set(cuts)), e)
                 parts = tuple(zip(bounds, bounds[1:], strict=False))
                 out[-1] = Token(ps, e, match_key(text[ps:e]), parts)
                 continue
-        if m.lastgroup == "ar":
+        if group == "ar":
             key, cuts = analyze_word(surface)
             if cuts:
-                bounds = (s, *(s + c for c in cuts), e)
+                bounds = (s, *[s + c for c in cuts], e)
                 parts = tuple(zip(bounds, bounds[1:], strict=False))
             else:
                 parts = ((s, e),)
             append(Token(s, e, key, parts))
-            bare = key.replace("\u0640", "")
-            if bare in _NUMBER_PROCLITICS and len(bare) == len(surface.replace("\u0640", "")):
-                pending = (s, e, bare)
+            if len(key) <= 2 or "\u0640" in key:  # else it is no one- or two-letter proclitic
+                bare = key.replace("\u0640", "")
+                if bare in _NUMBER_PROCLITICS and len(bare) == len(surface.replace("\u0640", "")):
+                    pending = (s, e, bare)
         else:
             append(Token(s, e, _norm(surface), ((s, e),)))
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -110,42 +110,81 @@ class Match:
     value: Any
 
 
-def token_heads(tok: Token, text: str) -> Iterator[tuple[int, str]]:
+Heads = tuple[tuple[int, str], ...]
+
+class TokenMemo:
+    """Values computed once per token of the text being analysed now, by token identity.
+
+    The phrase indexes and the role grammar look at the same token about twenty times; what
+    they derive from it alone is kept here. The tokens are held, so that an id cannot be reused
+    while the table lives; a new text (by identity) starts a new table.
+    """
+
+    __slots__ = ("held", "text", "values")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.values: dict[int, Any] = {}
+        self.held: list[Token] = []
+
+    def table(self, text: str) -> dict[int, Any]:
+        """The values of ``text``'s tokens by ``id``; read it, then :meth:`put` what is missing."""
+        if text is not self.text:
+            self.text, self.values, self.held = text, {}, []
+        return self.values
+
+    def put(self, tok: Token, value: Any) -> None:
+        self.values[id(tok)] = value
+        self.held.append(tok)
+
+
+_HEADS = TokenMemo()
+
+
+def token_heads(tok: Token, text: str) -> Heads:
     """``(start offset, key)`` readings of a phrase-initial token, proclitics peeled off.
 
     The segmenter's reading comes first, then the whole token, then a plain peel of و/ف and
     ب/ل/ك (and "لل" → "ال"), which only counts when the rest is a known phrase start.
+    Computed once per token of the current text.
     """
-    seen: set[tuple[int, str]] = set()
+    memo = _HEADS
+    if memo.text is not text:
+        memo.table(text)
+    heads = memo.values.get(id(tok))
+    if heads is None:
+        heads = _token_heads(tok, text)
+        _HEADS.put(tok, heads)
+    return heads
+
+
+def _token_heads(tok: Token, text: str) -> Heads:
+    out: list[tuple[int, str]] = []
     parts = tok.parts or ((tok.start, tok.end),)
     k = 0
     while k < len(parts) - 1 and match_key(text[parts[k][0] : parts[k][1]]) in PROCLITICS:
         k += 1
     if k:
-        cand = (parts[k][0], match_key(text[parts[k][0] : tok.end]))
-        seen.add(cand)
-        yield cand
+        out.append((parts[k][0], match_key(text[parts[k][0] : tok.end])))
     full = (tok.start, tok.norm)
-    if full not in seen:
-        seen.add(full)
-        yield full
+    if full not in out:
+        out.append(full)
     key, start = tok.norm, tok.start
     for _ in range(2):
         if len(key) < 4 or key[0] not in "وفبلك":
             break
         if key.startswith("لل") and not key.startswith("لله"):
             cand = (start + 1, "ال" + key[2:])
-            if cand not in seen:
-                seen.add(cand)
-                yield cand
+            if cand not in out:
+                out.append(cand)
         # the text offset moves by one letter only when the source letter is that proclitic
         if match_key(text[start : start + 1]) != key[0]:
             break
         key, start = key[1:], start + 1
         cand = (start, key)
-        if cand not in seen:
-            seen.add(cand)
-            yield cand
+        if cand not in out:
+            out.append(cand)
+    return tuple(out)
 
 
 @dataclass
@@ -170,6 +209,10 @@ class PhraseIndex:
 
     def starts(self, key: str) -> bool:
         return key in self._by_first
+
+    def first_words(self) -> list[str]:
+        """The keys a phrase can start with."""
+        return list(self._by_first)
 
     def match_at(self, tokens: Sequence[Token], i: int, text: str) -> Match | None:
         """The longest phrase starting at token ``i``, trying each proclitic reading."""

@@ -20,13 +20,24 @@ from importlib import resources
 from typing import Any
 
 from marsad.document import Token
-from marsad.entities.kb import KBEntry, KnowledgeBase, Match, PhraseIndex, token_heads, words
+from marsad.entities.kb import (
+    KBEntry,
+    KnowledgeBase,
+    Match,
+    PhraseIndex,
+    TokenMemo,
+    token_heads,
+    words,
+)
+from marsad.memo import word_cache
 from marsad.normalize import match_key
 
+_MISSING = object()
 PUNCT_APPOSITION = frozenset({"،", ",", '"', "«", "»", "“", "”", "'", "‘", "’", "(", ")", ":", "-", "–"})
 _MAX_CHAIN = 12
 
 
+@word_cache(200_000)
 def bare(key: str) -> str:
     """A word key without ب/ل/ك + article and the article itself: how title words compare.
 
@@ -89,6 +100,8 @@ class Grammar:
         self.counterpart_suffixes = tuple(
             sorted((match_key(s) for s in data["counterpart_suffixes"]), key=len, reverse=True)
         )
+        self._suffix_set = frozenset(self.counterpart_suffixes)
+        self._suffix_lengths = tuple(sorted({len(s) for s in self.counterpart_suffixes if s}, reverse=True))
         self.complements = {bare(match_key(k)) for k in data["complements"]}
         self.connectors = {match_key(k) for k in data["connectors"]}
         self.bodies = {bare(match_key(k)): v for k, v in data["bodies"].items()}
@@ -110,6 +123,10 @@ class Grammar:
             for p in t["patterns"]:
                 self.titles.append((tuple(bare(w) for w in words(p)), t["key"]))
         self.titles.sort(key=lambda x: -len(x[0]))
+        #: first words of honorifics and fixed titles: with the heads, where a role can begin
+        self._role_openers = frozenset(self.honorifics.first_words()) | frozenset(self.fixed.first_words())
+        self._memo = TokenMemo()  # per token of the current text: (forms, head)
+        self._kinds: dict[str, tuple[str, str] | None] = {}
 
     @classmethod
     def load(cls, kb: KnowledgeBase | None = None) -> Grammar:
@@ -117,22 +134,61 @@ class Grammar:
 
     # -- word classes --------------------------------------------------------------------------
 
-    def _forms(self, tok: Token, text: str) -> list[tuple[int, str]]:
-        """(start, bare key) readings of a token, proclitics peeled."""
-        out: list[tuple[int, str]] = []
-        for start, key in token_heads(tok, text):
-            out.append((start, bare(key)))
-        return out
+    def _forms(self, tok: Token, text: str) -> tuple[tuple[int, str], ...]:
+        """(start, bare key) readings of a token, proclitics peeled; once per token of a text."""
+        memo = self._memo
+        if memo.text is not text:
+            memo.table(text)
+        info = memo.values.get(id(tok))
+        if info is None:
+            info = self._token_info(tok, text)
+        return info[0]  # type: ignore[no-any-return]
 
     def head_at(self, tok: Token, text: str) -> tuple[int, str, str] | None:
         """``(start, kind, head)`` when the token is a role head (or a counterpart word)."""
-        for start, key in self._forms(tok, text):
+        memo = self._memo
+        if memo.text is not text:
+            memo.table(text)
+        info = memo.values.get(id(tok))
+        if info is None:
+            info = self._token_info(tok, text)
+        return info[1]  # type: ignore[no-any-return]
+
+    def _token_info(self, tok: Token, text: str) -> tuple[tuple[tuple[int, str], ...], tuple[int, str, str] | None]:
+        forms = tuple([(start, bare(key)) for start, key in token_heads(tok, text)])
+        head: tuple[int, str, str] | None = None
+        for start, key in forms:
+            kind = self._head_kind(key)
+            if kind is not None:
+                head = (start, *kind)
+                break
+        info = (forms, head)
+        self._memo.put(tok, info)
+        return info
+
+    def _head_kind(self, key: str) -> tuple[str, str] | None:
+        """``("title", head)`` or ``("counterpart", stem)`` for a bare key, else None (cached)."""
+        hit = self._kinds.get(key, _MISSING)
+        if hit is _MISSING:
+            hit = None
             if key in self.heads:
-                return start, "title", key
-            for suf in self.counterpart_suffixes:
-                if key.endswith(suf) and key[: -len(suf)] in self.counterparts:
-                    return start, "counterpart", key[: -len(suf)]
-        return None
+                hit = ("title", key)
+            else:
+                # the longest counterpart suffix first (two of one length cannot both end the key)
+                for n in self._suffix_lengths:
+                    if n <= len(key) and key[len(key) - n :] in self._suffix_set and key[:-n] in self.counterparts:
+                        hit = ("counterpart", key[:-n])
+                        break
+            if len(self._kinds) >= 200_000:
+                self._kinds.clear()
+            self._kinds[key] = hit
+        return hit  # type: ignore[return-value]
+
+    def may_start_role(self, tok: Token, text: str) -> bool:
+        """Whether a role can begin at the token: an honorific, a fixed title or a head starts there."""
+        return self.head_at(tok, text) is not None or any(
+            key in self._role_openers for _, key in token_heads(tok, text)
+        )
 
     def is_complement(self, tok: Token, text: str) -> bool:
         return any(k in self.complements or k in self.heads for _, k in self._forms(tok, text))
@@ -169,6 +225,8 @@ class Grammar:
         return out
 
     def _role_at(self, tokens: Sequence[Token], i: int, text: str, nested: list[Role]) -> Role | None:
+        if not self.may_start_role(tokens[i], text):
+            return None
         start_i = i
         span_start: int | None = None
         hon = self.honorifics.match_at(tokens, i, text)
@@ -200,7 +258,7 @@ class Grammar:
             tok = tokens[j]
             if tok.norm in PUNCT_APPOSITION or not tok.norm[:1].isalpha():
                 break
-            if restricted and next(iter(token_heads(tok, text)))[0] > tok.start:
+            if restricted and token_heads(tok, text)[0][0] > tok.start:
                 break  # "مصدر أمني لوكالة ...": a prepositional phrase, not the title
             if kind == "counterpart":
                 adj = self.kb.adjectives.match_at(tokens, j, text)
@@ -258,7 +316,7 @@ class Grammar:
                 j += 1
                 continue
             if self.is_complement(tok, text):
-                peeled = next(iter(token_heads(tok, text)))[0] > tok.start
+                peeled = token_heads(tok, text)[0][0] > tok.start
                 if peeled and tok.norm[:1] in "بك":
                     break  # "بالوفد": a prepositional phrase after the title
                 keys.append(bare(tok.norm))

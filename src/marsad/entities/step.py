@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from marsad.document import Document, Token
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
 from marsad.entities.kb import KnowledgeBase, PhraseIndex, token_heads, words
-from marsad.entities.roles import PUNCT_APPOSITION, Grammar, Role
+from marsad.entities.roles import PUNCT_APPOSITION, Grammar, Role, bare
+from marsad.memo import trim
 from marsad.normalize import match_key
 from marsad.pipeline import Step
 
@@ -87,6 +88,7 @@ class EntityStep(Step):
     def __call__(self, doc: Document) -> Document:
         if doc.language is not None and doc.language != "ar":
             return doc
+        trim(bare)  # bound the word cache
         if not doc.tokens or not doc.sentences:
             from marsad.segment import SegmentStep
 
@@ -189,7 +191,7 @@ class EntityStep(Step):
                 continue
             if set(range(i, j)) & role_tokens:
                 continue
-            start = next(iter(token_heads(toks[i], text)))[0]
+            start = token_heads(toks[i], text)[0][0]
             if ent_type == "PER":
                 start = _strip_honorifics(grammar, toks, i, j, text, start)
             end = toks[j - 1].end
@@ -240,7 +242,7 @@ class EntityStep(Step):
             if tok.norm in {"الشعب", "شعب"} and k + 1 < len(toks):
                 adj = self.kb.adjectives.match_at(toks, k + 1, text)
                 if adj is not None and adj.value.form == "m":
-                    start = next(iter(token_heads(tok, text)))[0]
+                    start = token_heads(tok, text)[0][0]
                     c = adj.value.country
                     out.append((NameSpan(start, adj.end, "NORP", ("شعب", c), None, "norp", c, c), k, adj.j, "norp"))
                     k = adj.j
@@ -319,8 +321,6 @@ def _plausible(span_text: str, kb: KnowledgeBase, grammar: Grammar) -> bool:
     if len(ws) == 1:
         if kb.adjective(span_text) is not None:
             return False
-        from marsad.entities.roles import bare
-
         b = bare(ws[0])
         if b in grammar.heads or b in grammar.complements:
             return False

@@ -16,12 +16,15 @@ from dataclasses import dataclass
 
 from marsad.document import Document, Entity
 from marsad.events.triggers import WAW_WORDS
+from marsad.memo import word_cache
 from marsad.normalize import match_key
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
 
 _W = re.compile(r"[\w\u064b-\u065f\u0670]+")
+#: the match key of one word, cached: the words around every mention are read again and again
+word_key = word_cache(100_000)(match_key)
 _PUNCT_ONLY = re.compile(r"^[\s،,\"«»“”()\[\]\-–—:؛;]*$")
 
 # Words that may stand between a verb and its subject, or a subject and its verb.
@@ -210,7 +213,7 @@ class Mentions:
         tails = {k.removeprefix("ال")[-3:] for k in self.by_key}
         for m in _W.finditer(text):
             w = m.group()
-            if len(w) < 4 or match_key(w[-3:]) not in tails:
+            if len(w) < 4 or word_key(w[-3:]) not in tails:
                 continue  # most words end unlike any name: skip them cheaply
             a, b = m.start(), m.end()
             i = bisect.bisect_right(starts, a) - 1
@@ -295,7 +298,7 @@ def _definite_free(key: str) -> str:
 
 
 def _keys(text: str) -> list[str]:
-    return [match_key(w) for w in _W.findall(text)]
+    return [word_key(w) for w in _W.findall(text)]
 
 
 def fillers_only(text: str, titles: bool = False) -> bool:

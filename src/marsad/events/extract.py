@@ -221,6 +221,8 @@ class DocumentReader:
         self.lex = lex
         self.tokens = tokens
         self._tok_starts = [t.start for t in tokens]
+        # which tokens lie in boilerplate, read once (sentence tokens are asked for many times)
+        self._tok_boiler = [doc.in_boilerplate(t.start, t.end) for t in tokens] if doc.boilerplate else None
         self.mentions = Mentions(doc)
         self.disc = Discourse()
         self.published = _published(doc)
@@ -255,13 +257,10 @@ class DocumentReader:
 
     def _sentence_tokens(self, a: int, b: int) -> list[Tok]:
         i = bisect.bisect_left(self._tok_starts, a)
-        out = []
-        while i < len(self.tokens) and self.tokens[i].start < b:
-            t = self.tokens[i]
-            if t.end <= b and not self.doc.in_boilerplate(t.start, t.end):
-                out.append(t)
-            i += 1
-        return out
+        j = bisect.bisect_left(self._tok_starts, b, i)  # tokens that start before b
+        boiler = self._tok_boiler
+        tokens = self.tokens
+        return [tokens[k] for k in range(i, j) if tokens[k].end <= b and not (boiler and boiler[k])]
 
     def _dateline_place(self) -> Ref | None:
         dl = self.doc.dateline

@@ -11,10 +11,10 @@ it, else the last named subject.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from marsad.events.lexicon import conjugate
 from marsad.events.triggers import Tok, readings
+from marsad.memo import word_cache
 from marsad.normalize import match_key
 
 
@@ -68,12 +68,12 @@ class Cue:
     more: tuple[tuple[int, int], ...] = ()  # further quoted stretches in the cue's clause
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def is_speech_verb(key: str) -> bool:
     return any(r.verb and r.stem in SPEECH_VERBS for r in readings(key, False))
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def _is_participle(key: str) -> bool:
     k = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
     return k in PARTICIPLES

@@ -14,9 +14,12 @@ import logging
 from collections.abc import Sequence
 
 from marsad.document import Document, Sentence
+from marsad.events.arguments import word_key
 from marsad.events.extract import DocumentReader
 from marsad.events.lexicon import Lexicon, load_lexicon
-from marsad.events.triggers import document_tokens, fallback_sentences
+from marsad.events.quotes import _is_participle, is_speech_verb
+from marsad.events.triggers import document_tokens, fallback_sentences, readings, token_facts
+from marsad.memo import trim
 from marsad.pipeline import Step
 from marsad.settings import Settings
 
@@ -64,6 +67,7 @@ class EventStep(Step):
             return doc
         if not doc.sentences:
             doc.sentences = [Sentence(s, e) for s, e in fallback_sentences(doc.text)]
+        trim(readings, token_facts, is_speech_verb, _is_participle, word_key)  # bound the word caches
         reader = DocumentReader(doc, self.lexicon, document_tokens(doc), indirect_quotes=self.indirect_quotes)
         doc.events, doc.quotes = reader.read()
         return doc

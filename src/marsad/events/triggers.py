@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.document import Document
 from marsad.events.lexicon import Entry, Lexicon
+from marsad.memo import word_cache
 from marsad.normalize import match_key
 
 # Words that begin with و or ف themselves: never read as the conjunction + a word ("وزارة")
@@ -47,8 +48,10 @@ class Reading:
     marked_noun: bool = False  # the article or a preposition was stripped: surely a noun
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token as the events layer reads it. A named tuple: one is made for every token of every
+    document, and a frozen dataclass took three times as long to build."""
+
     start: int
     end: int
     key: str
@@ -74,9 +77,14 @@ def _suffix_variants(stem: str, teh: bool = False) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@word_cache(8192)
 def readings(key: str, teh: bool = False) -> tuple[Reading, ...]:
-    """Every reading of a token key, the least stripped first (``teh``: see :class:`Tok`)."""
+    """Every reading of a token key, the least stripped first (``teh``: see :class:`Tok`).
+
+    The cache is small on purpose: callers that see every token cache their own answers
+    (:func:`_starts`, ``quotes.is_speech_verb``); this one only spares recomputing a word
+    within a document, and its readings are objects the garbage collector must walk.
+    """
     out: list[Reading] = []
     seen: set[tuple[str, bool, bool]] = set()
 
@@ -153,12 +161,20 @@ def document_tokens(doc: Document) -> list[Tok]:
     else:
         spans = [(m.start(), m.end(), "") for m in _WORD_RE.finditer(text)]
     out = []
+    append = out.append
     for a, b, norm in spans:
-        surface = text[a:b].rstrip(_MARKS)
-        key = norm or match_key(text[a:b])
-        bare = surface.lstrip("وفبل")
-        out.append(Tok(a, b, key, surface.endswith("ة"), _ALNUM.search(key) is not None, bare.startswith("إ")))
+        key, teh, is_word, noun_only = token_facts(text[a:b], norm)
+        append(Tok(a, b, key, teh, is_word, noun_only))
     return out
+
+
+@word_cache(200_000)
+def token_facts(surface: str, norm: str) -> tuple[str, bool, bool, bool]:
+    """``(key, teh, is_word, noun_only)`` of a token (see :class:`Tok`), once per word form."""
+    stripped = surface.rstrip(_MARKS)
+    key = norm or match_key(surface)
+    bare = stripped.lstrip("وفبل")
+    return key, stripped.endswith("ة"), _ALNUM.search(key) is not None, bare.startswith("إ")
 
 
 def fallback_sentences(text: str) -> list[tuple[int, int]]:
@@ -223,7 +239,7 @@ def _match_from(entry: Entry, toks: list[Tok], i: int, first: Reading) -> Match 
     return Match(entry, tuple(matched), (trig[0], trig[-1]), first)
 
 
-def _starts(lex: Lexicon, key: str, teh: bool, noun_only: bool = False) -> list[tuple[Entry, Reading]]:
+def _starts(lex: Lexicon, key: str, teh: bool, noun_only: bool = False) -> tuple[tuple[Entry, Reading], ...]:
     """The entries whose first element a token can be, with the reading (cached per lexicon)."""
     ck = (key, teh, noun_only)
     hit = lex.cache.get(ck)
@@ -244,9 +260,10 @@ def _starts(lex: Lexicon, key: str, teh: bool, noun_only: bool = False) -> list[
                     continue
                 tried.add(id(entry))
                 out.append((entry, r))
+    starts = tuple(out)  # most words start nothing: the empty tuple is shared and untracked
     if len(lex.cache) < 200_000:
-        lex.cache[ck] = out
-    return out
+        lex.cache[ck] = starts
+    return starts
 
 
 def find_matches(toks: list[Tok], lex: Lexicon) -> list[Match]:
