@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from marsad.memo import tune_gc_for_batches
+
+    tune_gc_for_batches()  # forked engine workers inherit it
     try:
         return int(args.func(args) or 0)
     except MarsadError as exc:

@@ -32,6 +32,9 @@ def _import_ray() -> Any:
 
 
 def _run(fn: Callable[[Any], Any], batch: Any) -> Any:
+    from marsad.memo import tune_gc_for_batches
+
+    tune_gc_for_batches()  # Ray workers are fresh interpreters
     return fn(batch)
 
 
