@@ -77,3 +77,13 @@ def test_missing_model_falls_back_to_knowledge_base(monkeypatch: pytest.MonkeyPa
     SegmentStep()(doc)
     step(doc)
     assert {e.kb_id for e in doc.entities} == {"person:putin", "place:tehran"}
+
+
+def test_other_named_things_are_kept_as_misc() -> None:
+    """Named events, products and the like (ANERcorp's MISC) are entities too, typed MISC,
+    with the proclitic left outside the span."""
+    text = "وشارك المنتخب في وكأس العالم التي أقيمت في قطر."
+    doc = run(text, {("وكأس", "العالم"): "MISC"})
+    (e,) = [e for e in doc.entities if e.type == "MISC"]
+    assert [m.text for m in e.mentions] == ["كأس العالم"]
+    assert e.country is None and e.actor is None

@@ -35,7 +35,7 @@ PLACE_CUES = frozenset(
     for w in ["مدينة", "بلدة", "قرية", "محافظة", "منطقة", "مخيم", "ولاية", "إقليم", "مديرية", "قضاء", "ناحية", "حي", "مقاطعة", "ضاحية"]
 )
 _SOURCE_RANK = {"kb": 0, "body": 1, "norp": 2, "ner": 3, "weak": 3, "doc": 4}
-_NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
+_NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
 
 
 class EntityStep(Step):
