@@ -124,3 +124,25 @@ def test_full_corpora_meet_the_full_baseline(data_dir, gold_dir, capsys):
         [*corpus_args(data_dir, gold_dir), "--check-baseline", str(QUALITY / "baseline_full.json")]
     )
     assert rc == 0, capsys.readouterr().err
+
+
+PROJECT_GOLD = Path(__file__).parent / "gold"
+
+
+def test_project_gold_meets_its_floors(capsys):
+    """Our own 13 gold documents (tests/gold) have floors of their own, so that a change that
+    helps the one shared document but hurts the other agencies' conventions cannot land."""
+    rc = main(
+        [
+            "eval",
+            str(PROJECT_GOLD),
+            "--quiet",
+            "--check-baseline",
+            str(QUALITY / "baseline_project.json"),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert rc == 0, err
+    floors = load_baseline(QUALITY / "baseline_project.json")
+    for metric in ("gold.mentions.f1", "gold.events.f1", "gold.quotes.f1", "gold.boilerplate.recall"):
+        assert floors.get(metric, 0) > 0.5, metric  # the gate guards real figures, not zeros
