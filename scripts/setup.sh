@@ -8,6 +8,6 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[dev,ray,parquet]'
+.venv/bin/python -m pip install --quiet -e '.[dev,kb,ray,parquet]'
 # Debian's Chromium + chromedriver for the dashboard's browser tests (no-op when present)
 bash scripts/install-browser.sh
