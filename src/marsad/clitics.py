@@ -29,7 +29,7 @@ import gzip
 import json
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -102,122 +102,9 @@ def _productivity(stem: str, key: str, f) -> float:  # type: ignore[no-untyped-d
 
 
 def candidates(key: str, freq: Mapping[str, int]) -> list[Candidate]:
-    """Every analysis the grammar allows for ``key``, the unsegmented one first."""
-    f = freq.get
-    n = len(key)
-    whole = _log(f(key, 0))
-    word_al = _log(f("ال" + key, 0)) if not key.startswith("ال") else 0.0
-    if key.endswith("ا") and len(key) > 3 and not key.startswith("ال"):
-        word_al = max(word_al, _log(f("ال" + key[:-1], 0)))  # وفدا: الوفد (tanween alif)
-    word_impf = _log(f("ي" + key, 0) + f("ت" + key, 0))  # وافق: يوافق (a verb)
-    word_conj = _log(f("و" + key, 0) + f("ف" + key, 0))
-    word_prep = _log(sum(f(_with(p, key), 0) for p in PREP)) if not key.startswith(PREP) else 0.0
-    word_suf = _log(sum(f(key + s, 0) for s in ("ه", "ها", "هم"))) if not key.endswith("ة") else 0.0
-    out = [
-        Candidate(
-            (),
-            {
-                "bias:NONE": 1.0,
-                "lw:NONE": whole,
-                "lal:NONE": word_al,
-                "lcj:NONE": word_conj,
-                "lpp:NONE": word_prep,
-                "fn:NONE": 1.0 if key in FUNCTION_STEMS else 0.0,
-                "wsuf:NONE": word_suf,
-                "wimp:NONE": word_impf,
-            },
-        )
-    ]
-
-    prefixes: list[tuple[str, tuple[int, ...], int]] = []  # (pattern, cuts, stem start)
-    for conj in ("", *CONJ):
-        if conj and not key.startswith(conj):
-            continue
-        i = len(conj)
-        for prep in ("", *PREP, FUTURE):
-            if prep and not key.startswith(prep, i):
-                continue
-            j = i + len(prep)
-            if not conj and not prep:
-                continue
-            cuts = tuple(c for c in (i if conj else 0, j if prep else 0) if c > 0)
-            prefixes.append((conj + prep, tuple(sorted(set(cuts))), j))
-    prefixes.insert(0, ("", (), 0))
-
-    for pattern, pcuts, s0 in prefixes:
-        rest = key[s0:]
-        if not rest:
-            continue
-        prep = pattern[-1:] if pattern[-1:] in PREP else ""
-        # preposition + bare pronoun: به لها بهم لنا
-        if pattern and prep and rest in PRONOUN_STEMS:
-            out.append(Candidate(pcuts, {f"bias:{pattern}+PRON": 1.0, f"lw:{pattern}+PRON": whole}))
-            continue
-        for suf in ("", *SUFFIXES):
-            if not pattern and not suf:
-                continue
-            if suf and not rest.endswith(suf):
-                continue
-            stem = rest[: len(rest) - len(suf)]
-            if len(stem) < 2:
-                continue
-            if suf and (stem.startswith("ال") or stem.endswith("ة")):
-                continue  # the article and a pronoun suffix exclude each other
-            if pattern.endswith(FUTURE) and (stem[0] not in IMPERFECT or len(stem) < 3 or suf == "ي"):
-                continue
-            lookup = "ا" + stem if prep == "ل" and stem.startswith("ل") else stem
-            variants = [lookup]
-            if suf:
-                if stem.endswith("ت"):
-                    variants.append(stem[:-1] + "ة")
-                elif stem.endswith("و"):
-                    variants.append(stem + "ا")
-                elif stem.endswith(("ا", "ي")):
-                    variants.append(stem[:-1] + "ى")
-            lstem = max(_log(f(v, 0)) for v in variants)
-            name = (pattern or "_") + ("+S" if suf else "")
-            feats: Features = {
-                f"bias:{name}": 1.0,
-                f"lw:{name}": whole,
-                f"ls:{name}": lstem,
-                f"ld:{name}": lstem - whole,
-                f"lal:{name}": word_al,
-                f"lcj:{name}": word_conj,
-                f"sal:{name}": 0.0 if stem.startswith("ال") else max(_log(f("ال" + v, 0)) for v in variants),
-                f"len2:{name}": 1.0 if len(stem) == 2 else 0.0,
-                f"hasal:{name}": 1.0 if lookup.startswith("ال") else 0.0,
-                f"fn:{name}": 1.0 if any(v in FUNCTION_STEMS for v in variants) else 0.0,
-                f"lpp:{name}": word_prep,
-                f"unseen:{name}": 1.0 if lstem == 0.0 else 0.0,
-                f"unseenw:{name}": 1.0 if whole == 0.0 else 0.0,
-            }
-            if pattern:
-                feats[f"prod:{name}"] = _productivity(lookup, key, f)
-                feats[f"wsuf:{name}"] = word_suf
-                feats[f"wimp:{name}"] = word_impf
-                feats[f"st0:{pattern}:{stem[0] if stem[0] in 'اويت' else '*'}"] = 1.0
-                feats[f"sv:{name}"] = sum(c in "اوي" for c in stem) / len(stem)
-            if suf:
-                others = sum(f(stem + s, 0) for s in SUFFIXES if s != suf)
-                feats[f"suf:{suf}"] = 1.0
-                feats[f"sprod:{name}"] = _log(others)
-                feats[f"lal:S{suf}"] = word_al
-                if suf == "ي":
-                    feats["nis:ي"] = _log(f(key + "ة", 0) + f(key + "ين", 0) + f(key + "ون", 0))
-                if pattern:
-                    core = key[: n - len(suf)]
-                    cores = (core, core[:-1] + "ة") if core.endswith("ت") else (core,)
-                    feats[f"lalc:{name}"] = max(_log(f("ال" + c, 0)) for c in cores)
-            cls = ("P" if pattern else "") + ("S" if suf else "")
-            for k in SHARED:
-                v = feats.get(f"{k}:{name}")
-                if v:
-                    feats[f"{k}:{cls}"] = v
-            if pattern:
-                feats[f"pat:{pattern}"] = 1.0
-            cuts = pcuts + ((n - len(suf),) if suf else ())
-            out.append(Candidate(cuts, feats))
-    return out
+    """Every analysis the grammar allows for ``key``, the unsegmented one first (for training:
+    inference scores the same analyses through :func:`best_cuts`)."""
+    return [Candidate(cuts, dict(feats)) for cuts, feats in _analyses(key, freq)]
 
 
 def _phrase_split(key: str) -> tuple[int, ...] | None:
@@ -287,14 +174,23 @@ def _named(name: str) -> dict[str, str]:
 
 
 def best_cuts(key: str, freq: Mapping[str, int], weights: Mapping[str, float]) -> tuple[int, ...]:
-    """The cuts of the best-scoring candidate of :func:`candidates`, computed without building them.
-
-    The features, their order and the sums are exactly those of ``candidates`` + :func:`score`
-    (``tests/test_segment_cases.py`` compares the two over a vocabulary): the segmenter meets
-    every new word of a corpus here, and building dicts of formatted names was most of its time.
-    """
-    f = freq.get
+    """The cuts of the best-scoring analysis (the first one on ties), scored as :func:`score`
+    scores :func:`candidates` but without building a dict per analysis: the segmenter meets every
+    new word of a corpus here."""
     w = weights.get
+    best: tuple[int, ...] = ()
+    best_score: float | None = None
+    for cuts, feats in _analyses(key, freq):
+        s = sum([v * w(k, 0.0) for k, v in feats if v])
+        if best_score is None or s > best_score:
+            best, best_score = cuts, s
+    return best
+
+
+def _analyses(key: str, freq: Mapping[str, int]) -> Iterator[tuple[tuple[int, ...], list[tuple[str, float]]]]:
+    """Every analysis of ``key`` (cut points, then (feature name, value) pairs in a fixed
+    order), the unsegmented one first: the one definition both training and inference use."""
+    f = freq.get
     n = len(key)
     whole = _log(f(key, 0))
     word_al = _log(f("ال" + key, 0)) if not key.startswith("ال") else 0.0
@@ -306,8 +202,7 @@ def best_cuts(key: str, freq: Mapping[str, int], weights: Mapping[str, float]) -
     word_suf = _log(sum(f(key + s, 0) for s in ("ه", "ها", "هم"))) if not key.endswith("ة") else 0.0
     nm = _named("NONE")
     values = (1.0, whole, word_al, word_conj, word_prep, 1.0 if key in FUNCTION_STEMS else 0.0, word_suf, word_impf)
-    best: tuple[int, ...] = ()
-    best_score = sum([v * w(nm[k], 0.0) for k, v in zip(_NONE_SLOTS, values, strict=True) if v])
+    yield (), [(nm[k], v) for k, v in zip(_NONE_SLOTS, values, strict=True)]
 
     prefixes: list[tuple[str, tuple[int, ...], int]] = [("", (), 0)]
     for conj in ("", *CONJ):
@@ -329,10 +224,7 @@ def best_cuts(key: str, freq: Mapping[str, int], weights: Mapping[str, float]) -
             continue
         prep = pattern[-1:] if pattern[-1:] in PREP else ""
         if pattern and prep and rest in PRONOUN_STEMS:
-            pron = [(f"bias:{pattern}+PRON", 1.0), (f"lw:{pattern}+PRON", whole)]
-            s = sum([v * w(k, 0.0) for k, v in pron if v])
-            if s > best_score:
-                best, best_score = pcuts, s
+            yield pcuts, [(f"bias:{pattern}+PRON", 1.0), (f"lw:{pattern}+PRON", whole)]
             continue
         for suf in ("", *SUFFIXES):
             if not pattern and not suf:
@@ -408,10 +300,7 @@ def best_cuts(key: str, freq: Mapping[str, int], weights: Mapping[str, float]) -
                     feats.append((cm[k], v))
             if pattern:
                 feats.append((f"pat:{pattern}", 1.0))
-            s = sum([v * w(k, 0.0) for k, v in feats if v])
-            if s > best_score:
-                best, best_score = pcuts + ((n - len(suf),) if suf else ()), s
-    return best
+            yield pcuts + ((n - len(suf),) if suf else ()), feats
 
 
 @dataclass(frozen=True, slots=True)
