@@ -9,6 +9,12 @@ the same word elsewhere in the article. See ``resources/ner/README.md`` for meas
 The CRFs are trained with CRFsuite (scripts/train_ner.py) and exported to plain weight
 matrices; decoding here is numpy only. Because most features belong to one word, each word
 form's summed weights are cached, so a token costs a few vector additions.
+
+Where ``neural.npz`` is shipped, a third stage (:mod:`marsad.entities.neural`, a small CNN over
+word2vec vectors, a character CNN, the gazetteer features and the final CRF's marginals,
+trained by scripts/train_ner_nn.py) gives its own tag probabilities; their weighted geometric
+mean with the CRF's marginals is decoded by a BIO-constrained Viterbi. It adds about 1.3 F1 in
+cross-validation, mostly recall on names never seen in training.
 """
 
 from __future__ import annotations
@@ -21,7 +27,15 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.entities.features import OFFSETS, FeatureExtractor, Keyed, Lexicons, doc_context
+from marsad.entities.features import (
+    OFFSETS,
+    FeatureExtractor,
+    Keyed,
+    Lexicons,
+    _Word,
+    doc_context,
+)
+from marsad.entities.neural import NeuralTagger, bio_transitions
 from marsad.errors import MarsadError
 
 log = logging.getLogger(__name__)
@@ -127,6 +141,43 @@ class LinearCRF:
         if rows:
             np.add.at(emit, toks, self.weights[rows])
 
+    def marginals_many(self, emits: list[np.ndarray]) -> list[np.ndarray]:
+        """:meth:`marginals` of many sentences at once, by scaled forward-backward in
+        probability space over groups of similar length (numpy steps per position)."""
+        out: list[np.ndarray] = [np.zeros((0, len(self.labels))) for _ in emits]
+        order = sorted(range(len(emits)), key=lambda i: len(emits[i]))
+        a = np.exp(self.trans)
+        m = len(self.labels)
+        for g in range(0, len(order), 64):
+            group = [i for i in order[g : g + 64] if len(emits[i])]
+            if not group:
+                continue
+            lens = np.array([len(emits[i]) for i in group])
+            n = int(lens.max())
+            e = np.zeros((len(group), n, m))
+            for r, i in enumerate(group):
+                e[r, : lens[r]] = emits[i]
+            p = np.exp(e - e.max(2, keepdims=True))
+            alpha = np.empty_like(p)
+            beta = np.ones_like(p)
+            cur = p[:, 0]
+            alpha[:, 0] = cur = cur / cur.sum(1, keepdims=True)
+            for t in range(1, n):
+                cur = (cur @ a) * p[:, t]
+                alpha[:, t] = cur = cur / cur.sum(1, keepdims=True)
+            cur = beta[:, n - 1]
+            for t in range(n - 2, -1, -1):
+                nxt = (p[:, t + 1] * cur) @ a.T
+                nxt /= nxt.sum(1, keepdims=True)
+                # a row's backward pass starts (all ones) at its own last position
+                cur = np.where((lens - 1 > t)[:, None], nxt, 1.0)
+                beta[:, t] = cur
+            post = alpha * beta
+            post /= post.sum(2, keepdims=True)
+            for r, i in enumerate(group):
+                out[i] = post[r, : lens[r]]
+        return out
+
     def marginals(self, emit: np.ndarray) -> np.ndarray:
         """Per-token label posteriors by forward-backward in log space."""
         n, m = emit.shape
@@ -147,7 +198,7 @@ class Recognizer:
     name = "ner.crf"
     version = "1"
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, neural: bool = True) -> None:
         model = folder / "model.npz"
         if not model.exists():
             raise MarsadError(f"no NER model at {model}: run scripts/train_ner.py all")
@@ -169,11 +220,31 @@ class Recognizer:
             rows = [self._joint[a] for a in c.index]
             joint[rows, k] = c.weights[list(c.index.values())]
         self._jw = joint
+        # optional third stage: a CNN that reads the final CRF's marginals (numpy only)
+        nn_path = folder / "neural.npz"
+        self.neural = NeuralTagger.load(nn_path) if neural and nn_path.exists() else None
+        self.mix = float(np.load(nn_path)["mix"]) if self.neural is not None else 0.0
+        if self.neural is not None:
+            self.name, self.version = "ner.crf+cnn", "2"
+        self._fresh: dict[str, _Word] = {}  # words featurized in this call (cache misses)
+        if self.neural is not None:
+            if sorted(self.neural.labels) != sorted(self.final.labels):
+                raise MarsadError("the neural NER stage disagrees with the CRF on its labels")
+            # label orders: the CRF's marginals in the network's order, and back
+            self._to_nn = [self.final.labels.index(t) for t in self.neural.labels]
+            self._to_crf = [self.neural.labels.index(t) for t in self.final.labels]
+        self._bio = bio_transitions(self.final.labels)
+        self._bio_crf = LinearCRF(
+            self.final.labels, [], np.zeros((0, len(self.final.labels))), self._bio[0]
+        )
 
     @classmethod
-    def load(cls, path: str | None = None) -> Recognizer:
-        """The recognizer for ``path`` (default: the packaged model), loaded once per process."""
-        return _load(str(Path(path).resolve()) if path else str(default_path()))
+    def load(cls, path: str | None = None, neural: bool = True) -> Recognizer:
+        """The recognizer for ``path`` (default: the packaged model), loaded once per process.
+
+        ``neural=False`` leaves out the neural stage even where it is shipped: the two-stage
+        CRF alone, about 1.3 F1 lower and about a third faster (resources/ner/README.md)."""
+        return _load(str(Path(path).resolve()) if path else str(default_path()), neural)
 
     # emissions --------------------------------------------------------------------------------
     def _word_scores(self, tok: str) -> tuple[np.ndarray, Keyed]:
@@ -182,6 +253,7 @@ class Recognizer:
         hit = self._cache.get(tok)
         if hit is None:
             wd = self.features.word(tok, cache=False)
+            self._fresh[tok] = wd
             idx, zero = self._joint, self._zero
             rows: list[int] = []
             starts: list[int] = []
@@ -200,11 +272,18 @@ class Recognizer:
 
     def _final_emissions(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Label scores of every token, for the whole batch at once (sentences non-empty)."""
+        return self._stages(sentences)[0]
+
+    def _stages(
+        self, sentences: Sequence[Sequence[str]]
+    ) -> tuple[list[np.ndarray], list[str], list[int], list[list[str]], list[list[str]]]:
+        """Final-CRF emissions per sentence, and the flat tokens, sentence lengths,
+        multi-word features and document-context features that the neural stage reads."""
         fx = self.features
         lens = [len(x) for x in sentences]
         flat = [t for x in sentences for t in x]
         if not flat:
-            return []
+            return [], flat, lens, [], []
         per = [self._word_scores(t) for t in flat]
         scores = np.array([p[0] for p in per])  # (N, stage, part, label)
         sid = np.repeat(np.arange(len(sentences)), lens)
@@ -223,13 +302,47 @@ class Recognizer:
             return [emit[bounds[k] : bounds[k + 1]] for k in range(len(sentences))]
 
         final = emissions(0, self.final)
-        if self.first is None:
-            return final
-        tags1 = self.first.viterbi_many(emissions(1, self.first))
-        ctx = doc_context([[w[0] for w in ws] for ws in words], tags1, WINDOW)
-        for e, c in zip(final, ctx, strict=True):
-            self.final.add_features(e, c)
-        return final
+        if self.first is not None:
+            tags1 = self.first.viterbi_many(emissions(1, self.first))
+            ctx = doc_context([[w[0] for w in ws] for ws in words], tags1, WINDOW)
+            for e, c in zip(final, ctx, strict=True):
+                self.final.add_features(e, c)
+            return final, flat, lens, extras, [c for cs in ctx for c in cs]
+        return final, flat, lens, extras, []
+
+    def _nn_word(self, tok: str) -> tuple[str, str, list[str]]:
+        wd = self._fresh.get(tok) or self.features.word(tok, cache=False)
+        return wd.keys[0], wd.key, wd.own
+
+    def _probs(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Per-token tag probabilities: the CRF's marginals mixed with the neural stage's
+        (weighted geometric mean, weight ``mix`` from neural.npz)."""
+        self._fresh.clear()
+        emits, flat, lens, extras, ctx = self._stages(sentences)
+        marg = self.final.marginals_many(emits)
+        nn = self.neural
+        if nn is None or not flat:
+            self._fresh.clear()
+            return marg
+        crf = np.concatenate(marg)
+        part = nn.word_part(flat, self._nn_word)
+        self._fresh.clear()
+        pn = nn.probs(part, lens, extras, crf[:, self._to_nn], ctx)[:, self._to_crf]
+        # geometric mean, renormalized: measured +0.1-0.3 F1 over the arithmetic one on CV
+        p = np.exp(self.mix * np.log(pn + 1e-9) + (1.0 - self.mix) * np.log(crf + 1e-9))
+        p /= p.sum(1, keepdims=True)
+        bounds = np.cumsum([0, *lens])
+        return [p[bounds[k] : bounds[k + 1]] for k in range(len(lens))]
+
+    def _decode(self, probs: list[np.ndarray]) -> list[list[str]]:
+        """Most probable valid BIO path under the mixed probabilities."""
+        trans, start = self._bio
+        emits = []
+        for p in probs:
+            e = np.log(np.maximum(p, 1e-12))
+            e[0] += start
+            emits.append(e)
+        return self._bio_crf.viterbi_many(emits)
 
     # API --------------------------------------------------------------------------------------
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -238,24 +351,33 @@ class Recognizer:
         Pass a whole article at once: the second stage uses the other sentences as context.
         """
         nonempty = [s for s in sentences if s]
-        tagged = iter(self.final.viterbi_many(self._final_emissions(nonempty)))
+        if self.neural is None:
+            tagged = iter(self.final.viterbi_many(self._final_emissions(nonempty)))
+        else:
+            tagged = iter(self._decode(self._probs(nonempty)))
         return [next(tagged) if s else [] for s in sentences]
 
     def tag_with_scores(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, float]]]:
-        """Each token's best-path tag with its marginal probability under the final CRF."""
+        """Each token's best-path tag with its probability (the final CRF's marginal, mixed
+        with the neural stage's probability where that stage is shipped)."""
         nonempty = [s for s in sentences if s]
         out: list[list[tuple[str, float]]] = []
         final = self.final
-        for e in self._final_emissions(nonempty):
-            tags = final.viterbi(e)
-            marg = final.marginals(e)
-            lab = {t: j for j, t in enumerate(final.labels)}
+        lab = {t: j for j, t in enumerate(final.labels)}
+        if self.neural is None:
+            emits = self._final_emissions(nonempty)
+            paths = final.viterbi_many(emits)
+            probs = final.marginals_many(emits)
+        else:
+            probs = self._probs(nonempty)
+            paths = self._decode(probs)
+        for tags, marg in zip(paths, probs, strict=True):
             out.append([(t, round(float(marg[i, lab[t]]), 4)) for i, t in enumerate(tags)])
         it = iter(out)
         return [next(it) if s else [] for s in sentences]
 
 
 @lru_cache(maxsize=4)
-def _load(path: str) -> Recognizer:
+def _load(path: str, neural: bool = True) -> Recognizer:
     log.info("loading NER model from %s", path)
-    return Recognizer(Path(path))
+    return Recognizer(Path(path), neural=neural)
