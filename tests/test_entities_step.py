@@ -87,3 +87,17 @@ def test_other_named_things_are_kept_as_misc() -> None:
     (e,) = [e for e in doc.entities if e.type == "MISC"]
     assert [m.text for m in e.mentions] == ["كأس العالم"]
     assert e.country is None and e.actor is None
+
+
+def test_the_cnn_stage_is_a_setting_and_off_by_default() -> None:
+    """Settings.ner_neural switches the recognizer's CNN stage on (slower, a little more
+    accurate); the default pipeline runs the two-stage CRF alone."""
+    from marsad.analyze import default_steps
+    from marsad.settings import Settings
+
+    def recognizer_of(settings: Settings) -> object:
+        (step,) = [s for s in default_steps(settings) if isinstance(s, EntityStep)]
+        return step.recognizer
+
+    assert recognizer_of(Settings()).name == "ner.crf"
+    assert recognizer_of(Settings(ner_neural=True)).name == "ner.crf+cnn"

@@ -20,7 +20,13 @@ def default_steps(settings: Settings) -> list[StepLike]:
     from marsad.lang import LanguageStep
     from marsad.segment import SegmentStep
 
-    steps: list[StepLike] = [LanguageStep(), CleanStep(), SegmentStep(), EntityStep(), EventStep(settings)]
+    steps: list[StepLike] = [
+        LanguageStep(),
+        CleanStep(),
+        SegmentStep(),
+        EntityStep(neural=settings.ner_neural),
+        EventStep(settings),
+    ]
     return steps
 
 

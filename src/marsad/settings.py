@@ -25,6 +25,9 @@ class Settings:
     published: str | None = None  # YYYY-MM-DD applied to every article that has none
     error_policy: str = "reject"  # "reject": a failing document goes to rejects; "raise": stop
     skip_non_arabic: bool = True  # Persian/Urdu/other documents get no Arabic entities or events
+    # the NER's CNN stage: +1.1 F1 on ANERcorp through the pipeline but ~25% fewer articles/s per
+    # core; off until the pipeline meets its 50 articles/s target (docs/quality.md)
+    ner_neural: bool = False
     # corpus
     db: str = "marsad.db"
     workers: int = 1

@@ -50,12 +50,14 @@ class EntityStep(Step):
         recognizer: object | None = None,
         *,
         use_recognizer: bool = True,
+        neural: bool = False,
     ) -> None:
         self._kb = kb
         self._grammar: Grammar | None = None
         self._recognizer = recognizer
         self._use_recognizer = use_recognizer and recognizer is None
         self._tried_recognizer = False
+        self._neural = neural  # the recognizer's CNN stage (Settings.ner_neural)
 
     # -- resources (loaded lazily, once) -----------------------------------------------------
 
@@ -78,7 +80,7 @@ class EntityStep(Step):
             try:
                 from marsad.entities.recognizer import Recognizer
 
-                self._recognizer = Recognizer.load()
+                self._recognizer = Recognizer.load(neural=self._neural)
             except Exception as exc:  # noqa: BLE001 - the step still works from the KB alone
                 log.warning("no NER model (%s): entities come from the knowledge base and roles only", exc)
         return self._recognizer
