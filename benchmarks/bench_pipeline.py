@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from marsad.analyze import build_pipeline
     from marsad.document import Article, Source
+    from marsad.settings import load_settings
 
     # Baseline: decode (zip → JSON → str) and split on white space, the same articles.
     c0, w0 = time.process_time(), time.perf_counter()
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     base_cpu, base_wall = time.process_time() - c0, time.perf_counter() - w0
 
     items = articles(records)[:limit]
-    pipeline = build_pipeline()
+    pipeline = build_pipeline(load_settings())  # MARSAD_* variables apply (MARSAD_NER_NEURAL=1)
     if args.no_recognizer:
         from marsad.entities.step import EntityStep
 
