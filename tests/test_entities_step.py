@@ -101,3 +101,9 @@ def test_the_cnn_stage_is_a_setting_and_off_by_default() -> None:
 
     assert recognizer_of(Settings()).name == "ner.crf"
     assert recognizer_of(Settings(ner_neural=True)).name == "ner.crf+cnn"
+
+
+def test_a_people_noun_does_not_start_a_person_name() -> None:
+    text = "وأعرب عن تقديره للتعاطف الذي أبداه الرئيس ومسؤولون روس رفيعو المستوى."
+    doc = run(text, {("روس", "رفيعو"): "PER"})
+    assert not [e for e in doc.entities if e.type == "PER" and "روس" in e.canonical]

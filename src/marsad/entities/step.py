@@ -199,6 +199,8 @@ class EntityStep(Step):
             end = toks[j - 1].end
             if start >= end or not _plausible(text[start:end], kb, grammar):
                 continue
+            if ent_type == "PER" and kb.adjective(words(text[start:end])[0]) is not None:
+                continue  # "روس رفيعو المستوى": a people noun does not start a person's name
             cands.append((NameSpan(start, end, ent_type, words(text[start:end]), None, "ner"), i, j, "ner"))
         return _resolve(cands)
 
