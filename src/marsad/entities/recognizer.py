@@ -20,7 +20,7 @@ cross-validation, mostly recall on names never seen in training.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,6 +47,23 @@ TAGS = ("B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"
 def default_path() -> Path:
     return Path(str(resources.files("marsad") / "resources" / "ner"))
 
+
+
+def _length_groups(
+    emits: Sequence[np.ndarray], m: int, size: int = 64
+) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+    """Non-empty sentences in groups of ``size`` of similar length: (indices, lengths, the
+    emissions zero-padded to ``(group, longest, m)``), so that decoders step once per position."""
+    order = sorted(range(len(emits)), key=lambda i: len(emits[i]))
+    for g in range(0, len(order), size):
+        group = [i for i in order[g : g + size] if len(emits[i])]
+        if not group:
+            continue
+        lens = np.array([len(emits[i]) for i in group])
+        e = np.zeros((len(group), int(lens.max()), m))
+        for r, i in enumerate(group):
+            e[r, : lens[r]] = emits[i]
+        yield group, lens, e
 
 class LinearCRF:
     """Weights of one linear-chain CRF: attribute x label, label x label, and the decoders."""
@@ -95,18 +112,10 @@ class LinearCRF:
         """Viterbi over many sentences at once, in groups of similar length (same result as
         :meth:`viterbi` per sentence, with numpy steps per position rather than per token)."""
         out: list[list[str]] = [[] for _ in emits]
-        order = sorted(range(len(emits)), key=lambda i: len(emits[i]))
         labels, trans = self.labels, self.trans
         m = len(labels)
-        for g in range(0, len(order), 64):
-            group = [i for i in order[g : g + 64] if len(emits[i])]
-            if not group:
-                continue
-            lens = np.array([len(emits[i]) for i in group])
-            n = int(lens.max())
-            e = np.zeros((len(group), n, m))
-            for r, i in enumerate(group):
-                e[r, : lens[r]] = emits[i]
+        for group, lens, e in _length_groups(emits, m):
+            n = e.shape[1]
             back = np.zeros((len(group), n, m), dtype=np.int64)
             delta = e[:, 0]
             for t in range(1, n):
@@ -145,18 +154,10 @@ class LinearCRF:
         """:meth:`marginals` of many sentences at once, by scaled forward-backward in
         probability space over groups of similar length (numpy steps per position)."""
         out: list[np.ndarray] = [np.zeros((0, len(self.labels))) for _ in emits]
-        order = sorted(range(len(emits)), key=lambda i: len(emits[i]))
         a = np.exp(self.trans)
         m = len(self.labels)
-        for g in range(0, len(order), 64):
-            group = [i for i in order[g : g + 64] if len(emits[i])]
-            if not group:
-                continue
-            lens = np.array([len(emits[i]) for i in group])
-            n = int(lens.max())
-            e = np.zeros((len(group), n, m))
-            for r, i in enumerate(group):
-                e[r, : lens[r]] = emits[i]
+        for group, lens, e in _length_groups(emits, m):
+            n = e.shape[1]
             p = np.exp(e - e.max(2, keepdims=True))
             alpha = np.empty_like(p)
             beta = np.ones_like(p)
