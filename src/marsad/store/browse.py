@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from marsad.store.repository import Repository
+from marsad.store.repository import EVENT_SELECT, Repository
 from marsad.store.search import parse_query
 
 __all__ = [
@@ -83,22 +83,6 @@ def _contains(s: str) -> str:
     return "%" + _escape(s) + "%"
 
 
-_EVENT_ROW = """
-    SELECT d.id AS doc_id, e.id AS event_id, e.plover, e.cameo, e.mode, e.date,
-           e.source_actor, e.source_name, e.source_country, e.source_key,
-           e.target_actor, e.target_name, e.target_country, e.target_key,
-           e.location_name, e.location_country, e.location_key,
-           e.trigger_start, e.trigger_end, e.trigger_text,
-           e.sentence_start, e.sentence_end,
-           CASE WHEN e.sentence_start IS NULL THEN NULL
-                ELSE substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) END
-               AS sentence,
-           e.negated, e.modality, e.confidence, e.background, e.coder, e.story,
-           d.url, d.outlet, d.published, d.language, d.duplicate_of
-    FROM events e JOIN documents d ON d.n = e.doc
-"""
-
-
 def events_page(
     repo: Repository, f: EventFilter, *, limit: int | None, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
@@ -109,7 +93,7 @@ def events_page(
             "SELECT count(*) FROM events e JOIN documents d ON d.n = e.doc" + where, params
         ).fetchone()[0]
     )
-    sql = _EVENT_ROW + where + " ORDER BY e.date IS NULL, e.date DESC, d.n DESC, e.trigger_start"
+    sql = EVENT_SELECT + where + " ORDER BY e.date IS NULL, e.date DESC, d.n DESC, e.trigger_start"
     args = list(params)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"

@@ -110,11 +110,11 @@ _DOC_COLUMNS = (
 )
 
 _EVENT_COLUMNS = ", ".join(rec.EventRow._fields)
-_EVENT_SELECT = """
+EVENT_SELECT = """
     SELECT d.id AS doc_id, e.id AS event_id, e.plover, e.cameo, e.mode, e.date,
-           e.source_actor, e.source_name, e.source_country,
-           e.target_actor, e.target_name, e.target_country,
-           e.location_name, e.location_country,
+           e.source_actor, e.source_name, e.source_country, e.source_key,
+           e.target_actor, e.target_name, e.target_country, e.target_key,
+           e.location_name, e.location_country, e.location_key,
            e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end,
            CASE WHEN e.sentence_start IS NULL THEN NULL
                 ELSE substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) END
@@ -439,7 +439,7 @@ class Repository:
     def iter_events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
         q = query or EventQuery()
         where, params = self._event_filter(q, "e")
-        sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql = EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY e.date IS NULL, e.date, d.n, e.id"
         if q.limit is not None:
             sql += " LIMIT ? OFFSET ?"

@@ -86,11 +86,28 @@ def token_terms(text: str, token: Token) -> tuple[str, str]:
     return stem, (guess_stem(stem) if len(token.parts) <= 1 else stem)
 
 
+@lru_cache(maxsize=65536)
+def _surface_terms(surface: str, parts: tuple[tuple[int, int], ...], norm: str) -> tuple[str, str] | None:
+    """:func:`token_terms` of a token seen as its own text (``parts`` relative to its start),
+    or None when it is not searchable. Words repeat across a corpus, so this is cached: it is
+    what :func:`index_terms` spends its time on."""
+    stem, alt = token_terms(surface, Token(0, len(surface), norm, parts))
+    return (stem, alt) if stem and _searchable(stem) else None
+
+
 def index_terms(text: str, tokens: Sequence[Token] | None = None) -> tuple[str, str]:
     """The two columns the FTS index holds for ``text``: stems and guessed stems, aligned."""
     toks = tokens if tokens else doc_tokens(text)
-    pairs = [p for p in (token_terms(text, t) for t in toks) if p[0] and _searchable(p[0])]
-    return " ".join(p[0] for p in pairs), " ".join(p[1] for p in pairs)
+    stems: list[str] = []
+    alts: list[str] = []
+    for t in toks:
+        s = t.start
+        parts = tuple((a - s, b - s) for a, b in t.parts) if len(t.parts) > 1 else ()
+        pair = _surface_terms(text[s : t.end], parts, t.norm)
+        if pair is not None:
+            stems.append(pair[0])
+            alts.append(pair[1])
+    return " ".join(stems), " ".join(alts)
 
 
 @lru_cache(maxsize=4096)
