@@ -157,11 +157,11 @@ def _parse_rest(
                     pos = m.end()
                 break
         else:
-            dm = _day_month(ft, pos, f, dates_ref)
-            if dm is None or used:
+            found = _day_month(ft, pos, f, dates_ref)
+            if found is None or used:
                 break
-            used.append(dm)
-            pos = f.to_folded(dm.start, dm.end)[1]
+            used.append(found)
+            pos = f.to_folded(found.start, found.end)[1]
         m = re.compile(r"[\s\-–—،,/]*(?:الموافق|الموافقه|و)?\s*").match(ft, pos)
         if m and "الموافق" in m.group():
             pos = m.end()

@@ -341,7 +341,7 @@ def find_dates(
             if not free(a, b):
                 continue
             y = int(mt.group("y"))
-            cal: Calendar = (
+            cal = (
                 "hijri"
                 if (mt.group("cal") or "").startswith("ه") or 1300 <= y <= 1500
                 else "gregorian"

@@ -59,7 +59,7 @@ def table(
     out = out or sys.stdout
     if isolates is None:
         isolates = out.isatty()
-    cells = [[clip("" if r.get(k) is None else r.get(k), w) for k, _h, w in columns] for r in rows]
+    cells = [[clip("" if r.get(k) is None else str(r.get(k)), w) for k, _h, w in columns] for r in rows]
     widths = [
         max([width(h)] + [width(c[i]) for c in cells]) for i, (_k, h, _w) in enumerate(columns)
     ]

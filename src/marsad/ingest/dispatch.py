@@ -195,7 +195,7 @@ def _rewound(fh: IO[bytes], head: bytes) -> IO[bytes]:
     if fh.seekable():
         fh.seek(0)
         return fh
-    return io.BufferedReader(_Chain(head, fh))  # buffered: read(n) then loops to n bytes
+    return io.BufferedReader(_Chain(head, fh))  # type: ignore[type-var]  # a RawIOBase is what it buffers  # buffered: read(n) then loops to n bytes
 
 
 def _seekable(fh: IO[bytes], limit: int, name: str) -> IO[bytes]:

@@ -257,7 +257,7 @@ class Repository:
                         f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES ({','.join('?' * len(values))})",
                         values,
                     )
-                    n = cur.lastrowid
+                    n = int(cur.lastrowid or 0)
                     counts["stored"] += 1
                 else:
                     n = row["n"]
@@ -510,7 +510,8 @@ class Repository:
         self, *, type: str | None = None, country: str | None = None, limit: int | None = 50
     ) -> list[dict[str, Any]]:
         """Entities across the corpus (one row per KB id or type + name), most reported first."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if type:
             where.append("type = ?")
             params.append(type.upper())
