@@ -170,3 +170,48 @@ def test_duplicates_point_to_the_first_copy(filled: tuple[Repository, list[dict[
             n = repo.db.execute("SELECT n FROM documents WHERE id = ?", (member,)).fetchone()[0]
             assert n > first[0]
         assert repo.cluster(cluster["members"][0])[0]["id"] == cluster["first"]
+
+
+def _memberships(repo: Repository) -> set[frozenset[tuple[str, str]]]:
+    """Stories as sets of (article id, event id): what grouping decided, whatever the numbering."""
+    rows = repo.db.execute(
+        "SELECT e.story, d.id, e.id FROM events e JOIN documents d ON d.n = e.doc WHERE e.story IS NOT NULL"
+    )
+    by_story: dict[int, set[tuple[str, str]]] = {}
+    for story, doc, event in rows:
+        by_story.setdefault(story, set()).add((doc, event))
+    return {frozenset(v) for v in by_story.values()}
+
+
+def test_later_ingest_regroups_only_touched_stories_and_matches_a_full_rebuild(tmp_path: Path) -> None:
+    items = _articles(make_records(120, seed=3))
+    repo = Repository(tmp_path / "parts.db")
+    settings = Settings(batch_size=16)
+    ingest([], repo, LocalEngine(1), settings, factory=fake_pipeline, items=items[:80])
+    untouched_before = {r["id"] for r in repo.stories()}
+    s = ingest([], repo, LocalEngine(1), settings, factory=fake_pipeline, items=items[80:])
+    assert s.stories == repo.stats()["stories"]
+    incremental = _memberships(repo)
+    # some stories of the first part kept their ids: only the touched keys were regrouped
+    assert untouched_before & {r["id"] for r in repo.stories()}
+    repo.rebuild_stories()
+    assert _memberships(repo) == incremental
+    assert repo.stats()["stories"] == s.stories
+    repo.close()
+
+
+def test_stories_left_stale_by_a_killed_run_are_rebuilt_in_full(tmp_path: Path) -> None:
+    items = _articles(make_records(60, seed=5))
+    repo = Repository(tmp_path / "killed.db")
+    ingest([], repo, LocalEngine(1), Settings(batch_size=16), factory=fake_pipeline, items=items[:40])
+    full = Repository(tmp_path / "full.db")
+    ingest([], full, LocalEngine(1), Settings(batch_size=16), factory=fake_pipeline, items=items)
+    # what a kill -9 between the last batch and the story pass leaves: events without stories
+    repo.db.execute("UPDATE events SET story = NULL")
+    repo.db.execute("DELETE FROM stories")
+    assert not repo.stories_current()
+    ingest([], repo, LocalEngine(1), Settings(batch_size=16), factory=fake_pipeline, items=items[40:])
+    assert repo.stories_current()
+    assert _memberships(repo) == _memberships(full)
+    repo.close()
+    full.close()

@@ -33,6 +33,7 @@ from marsad.document import Article
 from marsad.engines.base import Engine
 from marsad.pipeline import Pipeline, Reject
 from marsad.settings import Settings
+from marsad.store import stories
 from marsad.store.records import Prepared, prepare
 from marsad.store.repository import Repository
 
@@ -196,6 +197,8 @@ def ingest(
     if run is not None:
         repo.start_run(run, inputs, pkey, size)
     done = repo.done_shards(run) if run else set()
+    # stories are regrouped only for the keys this ingest touched when they were current before
+    touched: set[stories.StoryKey] | None = set() if repo.stories_current() else None
     dedup = repo.dedup_index()
     if items is None:
         from marsad.ingest import read_inputs
@@ -243,6 +246,12 @@ def ingest(
             else:
                 value = result.value or []
                 docs = [x for x in value if isinstance(x, Prepared)]
+                if touched is not None:
+                    touched.update(
+                        stories.story_key(e.plover, e.source_key, e.target_key, bool(e.symmetric))
+                        for d in docs
+                        for e in d.events
+                    )
                 rejects = shard.rejects + [x for x in value if isinstance(x, Reject)]
                 counts = repo.write_batch(
                     docs,
@@ -269,7 +278,7 @@ def ingest(
     finally:
         if bar is not None:
             bar.close()
-    summary.stories = repo.rebuild_stories()
+    summary.stories = repo.rebuild_stories(None if touched is None or summary.replaced else touched)
     if run is not None:
         repo.finish_run(run)
     summary.seconds = time.perf_counter() - t0

@@ -322,8 +322,37 @@ class Repository:
 
     # -- whole-corpus passes --------------------------------------------------------------------
 
-    def rebuild_stories(self) -> int:
-        """Regroup every stored event into story-level events; returns the number of stories."""
+    def stories_current(self) -> bool:
+        """Whether every event that happened has its story (false after an ingest that was
+        killed before its story pass): only then may :meth:`rebuild_stories` regroup a part."""
+        return not self._one(
+            "SELECT 1 FROM events WHERE story IS NULL AND negated = 0 AND modality = 'asserted' LIMIT 1"
+        )
+
+    def rebuild_stories(self, keys: Iterable[stories_mod.StoryKey] | None = None) -> int:
+        """Regroup stored events into story-level events; returns the number of stories.
+
+        With ``keys`` (see :func:`marsad.store.stories.story_key`) only the stories of those
+        keys are regrouped — what a small ingest into a large corpus needs, since reports of
+        different keys never share a story; their stories get new ids after the highest one.
+        The result is the same grouping as a full rebuild, numbered differently. Only valid
+        when no stored event was deleted (a replaced document can leave stale stories: the
+        loader then rebuilds everything)."""
+        wanted = None if keys is None else set(keys)
+        if wanted is not None and not wanted:
+            return int(self._one("SELECT count(*) FROM stories"))
+        sql = "SELECT e.*, d.outlet FROM events e JOIN documents d ON d.n = e.doc"
+        params: list[Any] = []
+        if wanted is not None:
+            plovers = sorted({k[0] for k in wanted})
+            sql += f" WHERE e.plover IN ({','.join('?' * len(plovers))})"
+            params = list(plovers)
+        rows = [
+            r
+            for r in self.db.execute(sql, params)
+            if wanted is None
+            or stories_mod.story_key(r["plover"], r["source_key"], r["target_key"], bool(r["symmetric"])) in wanted
+        ]
         reports = [
             stories_mod.Report(
                 doc=r["doc"], event=r["id"], plover=r["plover"], date=r["date"],
@@ -333,17 +362,25 @@ class Repository:
                 outlet=r["outlet"], symmetric=bool(r["symmetric"]), negated=bool(r["negated"]),
                 modality=r["modality"],
             )  # fmt: skip
-            for r in self.db.execute(
-                "SELECT e.*, d.outlet FROM events e JOIN documents d ON d.n = e.doc"
-            )
+            for r in rows
         ]
         grouped = stories_mod.group(reports)
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute("UPDATE events SET story = NULL WHERE story IS NOT NULL")
-            db.execute("DELETE FROM stories")
-            for i, (s, _members) in enumerate(grouped, start=1):
+            if wanted is None:
+                db.execute("UPDATE events SET story = NULL WHERE story IS NOT NULL")
+                db.execute("DELETE FROM stories")
+                first = 1
+            else:
+                old = sorted({r["story"] for r in rows if r["story"] is not None})
+                for k in range(0, len(old), 500):
+                    chunk = old[k : k + 500]
+                    marks = ",".join("?" * len(chunk))
+                    db.execute(f"UPDATE events SET story = NULL WHERE story IN ({marks})", chunk)
+                    db.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+                first = int(db.execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0]) + 1
+            for i, (s, _members) in enumerate(grouped, start=first):
                 db.execute(
                     "INSERT INTO stories (id, plover, date_first, date_last, source_key, "
                     "target_key, location_key, source_name, target_name, location_name, reports, "
@@ -362,7 +399,7 @@ class Repository:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return len(grouped)
+        return int(self._one("SELECT count(*) FROM stories"))
 
     def dedup_pass(self, threshold: float = dedup_mod.THRESHOLD) -> dict[str, int]:
         """Recompute every ``duplicate_of`` over the whole corpus in storage order."""

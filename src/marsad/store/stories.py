@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Report", "Story", "group", "WINDOW_DAYS"]
+__all__ = ["Report", "Story", "group", "story_key", "WINDOW_DAYS"]
 
 WINDOW_DAYS = 1
 
@@ -86,6 +86,18 @@ def happened(r: Report) -> bool:
     return not r.negated and r.modality == "asserted"
 
 
+StoryKey = tuple[str, str | None, str | None]
+
+
+def story_key(plover: str, source_key: str | None, target_key: str | None, symmetric: bool) -> StoryKey:
+    """What two reports must share to be one story: the type and the (ordered, or for a
+    symmetric event unordered) actor pair. Reports with different keys never share a story,
+    so the stories of one key can be regrouped alone."""
+    if symmetric and (source_key or "") > (target_key or ""):
+        source_key, target_key = target_key, source_key
+    return plover, source_key, target_key
+
+
 def group(reports: Iterable[Report]) -> list[tuple[Story, list[Report]]]:
     """Stories in the order they were opened, each with its reports."""
     items = sorted(
@@ -94,16 +106,15 @@ def group(reports: Iterable[Report]) -> list[tuple[Story, list[Report]]]:
     stories: list[tuple[Story, list[Report]]] = []
     open_by_key: dict[tuple[str, str | None, str | None], list[int]] = defaultdict(list)
     for r in items:
-        src, tgt = r.source_key, r.target_key
-        if r.symmetric and (src or "") > (tgt or ""):
-            src, tgt = tgt, src
+        key = story_key(r.plover, r.source_key, r.target_key, r.symmetric)
+        _, src, tgt = key
+        if src != r.source_key or tgt != r.target_key:
             r_src_name, r_tgt_name = r.target_name, r.source_name
         else:
             r_src_name, r_tgt_name = r.source_name, r.target_name
         day = _ordinal(r.date)
         matchable = day is not None and (src or tgt or r.location_key)
         chosen: int | None = None
-        key = (r.plover, src, tgt)
         if matchable:
             for i in open_by_key[key]:
                 s = stories[i][0]
