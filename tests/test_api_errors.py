@@ -225,3 +225,34 @@ def test_missing_database_is_a_503(tmp_path: Path) -> None:
     client = TestClient(create_app(tmp_path / "absent.db"), raise_server_exceptions=False)
     assert_error_shape(client.get("/api/stats"), 503, "no_database")
     assert not (tmp_path / "absent.db").exists()
+
+
+@pytest.mark.parametrize(
+    "host, ok",
+    [
+        ("127.0.0.1:8000", True),
+        ("localhost", True),
+        ("LOCALHOST:80", True),
+        ("[::1]:8000", True),
+        ("marsad.example.org", True),  # named with --allow-host
+        ("attacker.example.com", False),  # a rebinding page's own name
+        ("127.0.0.1.attacker.example.com", False),
+        ("", False),
+    ],
+)
+def test_only_known_host_names_are_answered(db: Path, host: str, ok: bool) -> None:
+    from marsad.api.requests import LOCAL_HOSTS
+
+    app = create_app(db, hosts=(*LOCAL_HOSTS, "marsad.example.org"))
+    client = TestClient(app, raise_server_exceptions=False)
+    resp = client.get("/api/stats", headers={"host": host})
+    if ok:
+        assert resp.status_code == 200, resp.text
+    else:
+        err = assert_error_shape(resp, 421, "unknown_host")
+        assert "127.0.0.1" in err["details"]["allowed"]
+
+
+def test_a_star_host_turns_the_check_off(db: Path) -> None:
+    client = TestClient(create_app(db, hosts=("*",)), raise_server_exceptions=False)
+    assert client.get("/api/stats", headers={"host": "anything.example"}).status_code == 200

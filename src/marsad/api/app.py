@@ -32,6 +32,7 @@ from marsad.api.requests import (
     MAX_ARTICLES,
     MAX_BODY,
     BodyLimit,
+    HostCheck,
     article_from_json,
     check_token,
     read_json,
@@ -408,11 +409,14 @@ def create_app(
     *,
     max_body: int = MAX_BODY,
     settings: Settings | None = None,
+    hosts: tuple[str, ...] | None = None,
 ) -> Starlette:
     """The API and dashboard over the database ``db`` (a path, or Settings whose ``db`` is used).
 
     Without ``token`` the app never writes. With it, ``POST /api/ingest`` stores articles for
-    requests that carry ``Authorization: Bearer <token>``.
+    requests that carry ``Authorization: Bearer <token>``. ``hosts`` are the host names the
+    server answers for (see :class:`marsad.api.requests.HostCheck`; ``("*",)`` for any); left
+    out, any host is answered — ``marsad serve`` always passes them.
     """
     if isinstance(db, Settings):
         settings = settings or db
@@ -427,6 +431,8 @@ def create_app(
     errors.install(app)
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(SecurityHeaders)
+    if hosts is not None:
+        app.add_middleware(HostCheck, hosts=hosts)
     app.state.corpus = corpus
     app.state.writable = token is not None
     log.info("marsad api over %s (%s)", db_path, "writable" if token else "read-only")

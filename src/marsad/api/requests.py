@@ -76,6 +76,45 @@ class BodyLimit:
         await self.app(scope, counted, send)
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header value, without its port, lower case (``[::1]:80`` → ``::1``)."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1 : h.index("]")] if "]" in h else h
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
+class HostCheck:
+    """ASGI middleware: answer 421 to a request whose ``Host`` is not one of ``hosts``.
+
+    A page on any web site can make the browser of someone running ``marsad serve`` on their
+    own machine send requests to 127.0.0.1 under the site's own name (DNS rebinding), and read
+    the answers: the corpus, and with a token in the page, writes. Checking the Host header
+    closes that; a server bound to a public address names its public host names with
+    ``--allow-host``. A request without a Host header (HTTP/1.0) is refused too."""
+
+    def __init__(self, app: ASGIApp, hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self.hosts = frozenset(host_name(h) for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or "*" in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+        if host_name(host) not in self.hosts:
+            resp = error_response(
+                421, "unknown_host", f"this server does not answer for host {host!r}",
+                {"allowed": sorted(self.hosts)},
+            )  # fmt: skip
+            await resp(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 async def read_json(request: Request) -> Any:
     """The JSON body of a request (which must say it is JSON)."""
     ctype = request.headers.get("content-type", "")

@@ -21,12 +21,16 @@ The server is read-only unless it is started with a write token (--token, or the
 MARSAD_TOKEN environment variable): then POST /api/ingest stores articles for requests that
 send 'Authorization: Bearer TOKEN'. POST /api/analyze (analyse without storing) is always on.
 Bind to 127.0.0.1 (the default) unless you mean to expose the corpus to your network.
+The server answers only requests addressed to localhost, 127.0.0.1, ::1 and the --host
+address (a guard against DNS rebinding by web pages open in your browser); add the names it
+is reached by on a network with --allow-host (repeatable; '*' turns the check off).
 """
 
 EPILOG = """\
 examples:
   marsad ingest examples/ --db marsad.db && marsad serve --db marsad.db
   MARSAD_TOKEN=$(openssl rand -hex 16) marsad serve --db marsad.db --port 8080
+  marsad serve --db marsad.db --host 0.0.0.0 --allow-host marsad.example.org
 """
 
 
@@ -44,6 +48,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument(
         "--token",
         help="enable writes (POST /api/ingest) for this bearer token (default: MARSAD_TOKEN)",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests for this host name (repeatable; '*' for any)",
     )
     p.add_argument("--config", help="settings file (TOML)")
     p.set_defaults(func=run)
@@ -70,7 +81,10 @@ def run(args: argparse.Namespace) -> int:
         from marsad.store.repository import Repository
 
         Repository(db).close()  # creates the file with its schema
-    app = create_app(settings, token=token)
+    from marsad.api.requests import LOCAL_HOSTS
+
+    hosts = (*LOCAL_HOSTS, args.host, *args.allow_host)
+    app = create_app(settings, token=token, hosts=hosts)
     mode = "writable (token required)" if token else "read-only"
     print(
         f"marsad: serving {db} ({mode}) at http://{args.host}:{args.port}/  (Ctrl-C stops)",
