@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from marsad import __version__
@@ -70,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     from marsad.memo import tune_gc_for_batches
 
     tune_gc_for_batches()  # forked engine workers inherit it
+    # Marsad runs one process per core (engines); numpy's small matrices never gain from BLAS
+    # threads, which would oversubscribe the cores. Set before numpy loads; a user's value wins.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     try:
         return int(args.func(args) or 0)
     except MarsadError as exc:
