@@ -99,6 +99,7 @@ _TITLES = frozenset(
         "القومي", "الوطني", "وكيل", "الدولة", "لشؤون", "الشؤون", "الخارجي", "صاحب", "السمو",
         "الملكي", "فضيلة", "سماحة", "دولة", "خادم", "الحرمين", "الشريفين", "حضرة", "السفيرة",
         "سعادة", "السعادة", "جلالة", "الجلالة", "المهندس", "الأستاذ", "النائب", "القيادي",
+        "الكاتب", "المساعد", "رئيسة", "عضو", "المنسقة",
     )
 )
 # "المئات من طلاب الجامعة", "عشرات الآلاف من أنصار الحركة": a crowd of an entity's people
@@ -116,6 +117,8 @@ _GROUP_HEADS = frozenset(
     match_key(w)
     for w in ("قوة", "قوات", "دورية", "دوريات", "وحدة", "وحدات", "عناصر", "جنود", "مجموعة", "فرقة", "طائرة", "طائرات")
 )
+_BUILDINGS = frozenset(match_key(w) for w in ("مقر", "أمام", "مبنى", "مكتب", "سفارة", "قرب"))
+_OWNED_BY = tuple(match_key(w) for w in ("التابع", "التابعة", "التابعين", "التابعتين", "التابعان"))
 _OPENERS = frozenset(match_key(w) for w in ("و", "ف", "ثم", "كما", "بينما", "حيث", "فيما", "وكان", "وكانت", "كان", "كانت"))
 _COMPLEMENTIZERS = frozenset(
     match_key(w) for w in ("إن", "أن", "بأن", "لأن", "إذ", "حيث", "بينما", "فيما", "كما", "ثم")
@@ -139,10 +142,24 @@ NATIONALITIES = {
 }
 
 
+# Broken plurals of nationality adjectives, used as people nouns ("مسؤولون روس", "الأتراك")
+_BROKEN_PLURALS = {
+    match_key(k): v
+    for k, v in {
+        "روس": "RUS", "أتراك": "TUR", "أمريكان": "USA", "أميركان": "USA", "إنجليز": "GBR",
+        "إنكليز": "GBR", "ألمان": "DEU", "هنود": "IND", "أفغان": "AFG", "فرنسيس": "FRA",
+    }.items()
+}
+
+
 def nationality(key: str) -> str | None:
-    """The country of a nationality adjective in any gender, number or definiteness."""
+    """The country of a nationality adjective in any gender, number or definiteness, or of
+    its broken plural ("روس", "الأتراك")."""
     k = key[1:] if len(key) > 4 and key[0] in "وف" else key
     k = k[2:] if k.startswith("ال") else k
+    hit = _BROKEN_PLURALS.get(k) or _BROKEN_PLURALS.get(k[1:] if k[:1] in "وفبل" and len(k) >= 4 else k)
+    if hit:
+        return hit
     for suf in ("يين", "يون", "يان", "يه", "ي"):
         if k.endswith(suf):
             c = NATIONALITIES.get(k[: -len(suf)] + "ي")
@@ -159,6 +176,7 @@ class Ref:
     end: int
     entity: str
     type: str
+    role: bool = False  # a title standing for the entity ("المساعد للاتحاد العام"), not its name
 
 
 class Mentions:
@@ -168,7 +186,7 @@ class Mentions:
         self.doc = doc
         self.entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         raw = [
-            Ref(m.start, m.end, e.id, e.type)
+            Ref(m.start, m.end, e.id, e.type, m.kind == "role")
             for e in doc.entities
             for m in e.mentions
             if m.kind in ("name", "role", "nominal") and m.end > m.start
@@ -403,8 +421,28 @@ class ArgumentFinder:
             p = self.prep(r)
             if p is not None and not (p == "من" and self._crowd_before(r)):
                 return None
-            return r
+            return self.holder(r)
         return None
+
+    def holder(self, r: Ref) -> Ref:
+        """The person a title belongs to when the recognizer split them: "الكاتب العام المساعد
+        للاتحاد العام التونسي [role] للشغل سامي الطاهري [name]" is Tahri. Only a role followed,
+        within three words that neither coordinate nor open a preposition, by a person's name."""
+        if not r.role or r.type != "PER":
+            return r
+        for q in self.refs:
+            if q.start < r.end:
+                continue
+            gap = self.doc.text[r.end:q.start]
+            keys = _keys(gap)
+            if (
+                q.type == "PER" and not q.role and len(keys) <= 3 and not re.search(r"[:«»\"“”،,.]", gap)
+                and not any(k[:1] == "و" and k not in WAW_WORDS or _bare(k) in _PREPS or k in _COMPLEMENTIZERS for k in keys)
+                and self.prep(q) is None
+            ):
+                return q if q.entity != r.entity else r
+            break
+        return r
 
     def title_subject(self, pos: int, limit: int, stop=None) -> Ref | None:  # noqa: ANN001
         """A subject behind a long title the recognizer did not cover as one role ("وكيل وزارة
@@ -487,6 +525,8 @@ class ArgumentFinder:
             else:
                 break
         lead = _keys(self.doc.text[floor:first.start])
+        while lead and (_bare(lead[-1]) in _TITLES or nationality(lead[-1])):
+            lead.pop()  # "وكان وزير التربية محمد علي البوغديري قد التقى": the title opens the subject
         while lead and (lead[-1] in _OPENERS or lead[-1] in _FILLERS):
             lead.pop()
         if lead and _bare(lead[-1]) not in _COMPLEMENTIZERS:
@@ -566,8 +606,26 @@ class ArgumentFinder:
                 continue  # بالقاهرة: where, not whom
             if not places and r.type in PLACE_TYPES:
                 continue
-            return r
+            return self.owner(r)
         return None
+
+    def owner(self, r: Ref) -> Ref:
+        """The owner of a targeted site: "ثكنة برانيت التابعة لجيش الاحتلال" targets the army
+        (also after a second site: "موقع المالكية ومقر … التابعين لـ")."""
+        if r.type in ACTOR_TYPES - {"GPE"}:
+            return r
+        words = list(_W.finditer(self.doc.text, r.end, self.end))[:3]
+        for n, w in enumerate(words):
+            if match_key(w.group()).startswith(_OWNED_BY):
+                for q in self.refs:
+                    if q.start >= w.end() and q.type in ACTOR_TYPES and q.entity != r.entity:
+                        if self.prep(q) == "ل" and set(_keys(self.doc.text[w.end():q.start])) <= {"ل"}:
+                            return q
+                        break
+                break
+            if n >= 1:
+                break
+        return r
 
     def genitive_after(self, pos: int, limit: int) -> Ref | None:
         """A mention right after a noun (its possessor: زيارة الرئيس, جرائم الاحتلال), or an
@@ -606,6 +664,17 @@ class ArgumentFinder:
 
     def place_after(self, a: int, b: int, preps: tuple[str, ...] = ("في", "ب")) -> Ref | None:
         for r in self.refs:
-            if a <= r.start < b and r.type in PLACE_TYPES and self.prep(r) in preps:
+            if a <= r.start < b and r.type in PLACE_TYPES and self.prep(r) in preps and not self._org_seat(r):
                 return r
         return None
+
+    def _org_seat(self, r: Ref) -> bool:
+        """"وزارة الخارجية في المملكة العربية السعودية": the place says whose ministry it is,
+        not where the event happened (an organisation head up to three words before في)."""
+        words = [_bare(k) for k in _keys(self.doc.text[max(self.start, r.start - 50):r.start])]
+        if not words or words[-1] != "في":
+            return False
+        near = words[-5:-1]
+        if any(w in _BUILDINGS for w in near):
+            return False  # "أمام مقر وزارة الدفاع في تل أبيب": the building is where it happened
+        return any(w.removeprefix("ال") in _ORG_HEADS for w in near[-3:])

@@ -30,6 +30,7 @@ from marsad.events.arguments import (
     Ref,
     fillers_only,
     nationality,
+    prep_of,
 )
 from marsad.events.coding import actor_code, code_event
 from marsad.events.lexicon import Lexicon, conjugate
@@ -88,6 +89,9 @@ _NEEDS_ARGS = frozenset(
 )
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID"})
 _NO_CARRY = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT"})
+_RECENT = frozenset(
+    match_key(w) for w in ("صباح", "فجر", "ساعات", "ساعة", "ساعتين", "مساء", "ظهر", "ليل", "ليلة", "اليوم", "أمس", "الصباح", "الفجر")
+)
 _COUNTED = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 _NUMBER_WORDS = {
     match_key(w): n
@@ -172,6 +176,9 @@ def _announces(key: str) -> bool:
 _ANNOUNCED = frozenset({"AID", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"})
 _FRAME_NOUNS = frozenset(match_key(w) for w in ("عملية", "عمليات", "حملة", "حملات", "جولة", "جلسة", "فترة"))
 _WHY = frozenset(match_key(w) for w in ("ردا", "انتقاما", "تنديدا", "احتجاجا", "رفضا", "تضامنا", "دعما"))
+_THE_COUNTRY = frozenset(match_key(w) for w in ("البلاد",))
+# "مطالبين الحكومة": an unqualified government or authorities are the actor's own country's
+_THE_GOVERNMENT = frozenset(match_key(w) for w in ("الحكومة", "السلطات", "الحكومه"))
 _IYA = frozenset(match_key(w) for w in ("إياه", "إياها", "إياهم", "إياهما", "إياهن"))
 _SPOKESMEN = tuple(match_key(w) for w in ("المتحدث", "الناطق", "متحدث", "ناطق"))
 _CALLED_BY = frozenset(match_key(w) for w in ("بدعوة", "دعوة"))
@@ -425,6 +432,10 @@ class DocumentReader:
         d.relative = m.verbal and prev in _RELATIVE
         if m.verbal and prev in ("ان",) and m.head_reading.stem in m.entry.elements[0].verb and not head.key.startswith(("ي", "ت", "ن")):
             d.extra["masdar"] = "1"  # "وأن قتل الفلسطينيين": a past form after أن is a verbal noun
+        if m.verbal and m.head > 0 and not head.key.startswith(("ي", "ت", "ن")) and any(
+            q.participle and q.start == toks[m.head - 1].start for q in said
+        ):
+            d.extra["masdar"] = "1"  # "مؤكداً رفض المملكة القاطع": the object of a speech participle is a noun
         quote = next((q for q in reversed(said) if q.quote and q.quote[0] <= t0 < q.quote[1]), None)
         in_direct = quote is not None and quote.direct
         d.quote_speaker = quote.speaker if in_direct and quote else None
@@ -605,6 +616,10 @@ class DocumentReader:
         if subj is not None and frame in ("visit", "arrive") and subj.type in PLACE_TYPES:
             subj = None  # يزور موسكو: the place after a visit verb is where, not who
         obj: Ref | None = None
+        if subj is not None and d.relative and _bare(head.key) == m.head_reading.stem:
+            # "الغارات التي استهدفت النبطية": with no object pronoun on the verb the relative
+            # pronoun is its subject and the name after it the object ("التي شنتها إسرائيل": subject)
+            obj, subj = subj, None
         shared = None
         if len(head.key) > 3 and head.key[0] in "وف" and not d.relative:
             shared = next((x for x in reversed(earlier) if x.verbal and not x.relative and x.source), None)
@@ -737,15 +752,60 @@ class DocumentReader:
                 t = self._nation_entity(self._sentence_tokens(d.trig_end, b)[:6], list(range(6)))
                 if t is not None and d.source is not None and self._country(t) == self._country(d.source):
                     t = None
+        if t is None and d.plover in ("SUPPORT", "ACCUSE", "REJECT"):
+            # "أعرب عن تقديره للتعاطف الذي أبداه الرئيس ومسؤولون روس": whose act is praised
+            t = self._relative_subject(finder, d.match.trigger[1], b, d.source)
         while t is not None and d.cameo.startswith("114") and finder.prep(t) not in ("ضد", "علي"):
             # a complaint goes to the UN; it is against someone else ("ضد X")
             t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words + 6, counted_from=d.trig_end)
-        if d.plover == "REJECT" and not d.verbal and t is not None and len(_keys_before(self.doc.text, d.trig_end, t.start)) > 3:
+        if d.plover == "REJECT" and (not d.verbal or "masdar" in d.extra) and t is not None and len(_keys_before(self.doc.text, d.trig_end, t.start)) > 3:
             t = None  # "رفض المملكة القاطع لأي محاولات لتهجير الشعب": the victims of what is rejected
+        if t is None and d.source is not None and d.plover in ("REQUEST", "ACCUSE", "PROTEST", "REJECT"):
+            t = self._own_government(finder, d, a, b)
         d.target = t
         ours = any(_bare(t.key).endswith("نا") and len(t.key) > 5 for t in self._sentence_tokens(d.trig_end, b)[:3])
         if d.target is None and d.quote_speaker and d.plover in ("REJECT", "ACCUSE", "THREATEN", "COERCE") and ours:
             d.target = self._ref_of(d.quote_speaker)  # "الوزارة رفضت كل مقترحاتنا": "we" are the speaker's side
+
+    def _relative_subject(self, finder: ArgumentFinder, last: int, b: int, source: Ref | None) -> Ref | None:
+        """The doer in a relative clause on what a statement is about ("للدور الذي تضطلع به
+        دولة قطر", "للتعاطف الذي أبداه الرئيس ومسؤولون روس"): a named actor, else the country of
+        a nationality adjective on a people noun; never the speaker's own side."""
+        toks = self._sentence_tokens(finder.start, finder.end)  # ``last`` indexes these
+        rel = next((i for i in range(last + 1, min(len(toks), last + 4)) if toks[i].key in _RELATIVE), None)
+        if rel is None or rel + 1 >= len(toks) or toks[rel].start >= b:
+            return None
+        own = self._country(source) if source is not None else None
+        window: list[int] = []
+        for i in range(rel + 2, min(len(toks), rel + 8)):
+            k = _bare(toks[i].key)
+            if not toks[i].is_word or k in COMPLEMENTIZERS or k in ("في", "خلال", "منذ"):
+                break
+            window.append(i)
+        if not window:
+            return None
+        lo, hi = toks[rel + 1].end, toks[window[-1]].end
+        for r in finder.refs:
+            if (
+                lo <= r.start < hi and r.type in ACTOR_TYPES and finder.prep(r) in (None, "ب")
+                and (source is None or r.entity != source.entity) and (own is None or self._country(r) != own)
+            ):
+                return r
+        return self._nation_entity(toks, window, skip=own)
+
+    def _own_government(self, finder: ArgumentFinder, d: Draft, a: int, b: int) -> Ref | None:
+        """"تجمع مئات الإسرائيليين … مطالبين الحكومة بإبرام اتفاق": a bare "الحكومة" or
+        "السلطات" (no name, no nationality after it) is the government of the actor's country."""
+        found = list(re.finditer(r"[\w\u064b-\u065f\u0670]+", self.doc.text[a:b]))[:2]
+        words = [_bare(match_key(w.group())) for w in found]
+        if not words or words[0] not in _THE_GOVERNMENT:
+            return None
+        if len(words) > 1 and nationality(words[1]):
+            return None  # "الحكومة الإسرائيلية" is named by its adjective (another rule)
+        if any(r.start < a + found[0].end() and r.end > a + found[0].start() for r in finder.refs):
+            return None  # a mention covers it: the recognizer named it
+        country = self.mentions.country_entity(self._country(d.source)) if d.source is not None else None
+        return self._ref_of(country.id) if country is not None else None
 
     def _country(self, r: Ref) -> str | None:
         e = self.mentions.entities.get(r.entity)
@@ -806,7 +866,10 @@ class DocumentReader:
                 place = r
                 break
         if place is None:
-            return
+            if _bare(finder.next_word(a)) in _THE_COUNTRY and self.dateline_place is not None:
+                place = self.dateline_place  # "الذي يزور البلاد حالياً": the country the report is filed from
+            else:
+                return
         d.location = place
         if d.target is None or d.target == place or d.target.type in PLACE_TYPES:
             ent = self.mentions.entities.get(place.entity)
@@ -843,11 +906,17 @@ class DocumentReader:
         if d.cameo == "170" and d.verbal and d.target is None and d.location is not None:
             d.target = d.location  # a raid is on the place it storms
         if d.plover in ("ASSAULT", "COERCE") and d.target is None and d.location is not None and d.location is not self.dateline_place:
-            # an attack with no named victim is coded against the place's country (CAMEO usage)
-            ent = self.mentions.entities.get(d.location.entity)
-            country = self.mentions.country_entity(ent.country if ent else None)
-            if country is not None and (d.source is None or d.source.entity != country.id):
-                d.target = self._ref_of(country.id)
+            # an attack with no named victim is coded against the place's country (CAMEO usage);
+            # a place of unknown country takes the country of the next place ("حي كفرسوسة بمدينة
+            # دمشق")
+            ents = self.mentions.entities
+            places = [d.location] + [r for r in finder.refs if r.type in PLACE_TYPES and d.location.end <= r.start < d.clause_end]
+            place = next((p for p in places if ents.get(p.entity) is not None and ents[p.entity].country), None)
+            country = self.mentions.country_entity(ents[place.entity].country) if place is not None else None
+            target = self._ref_of(country.id) if country is not None else None
+            own = self._country(d.source) if d.source is not None else None
+            if target is not None and (d.source is None or (d.source.entity != target.entity and own != self._country(target))):
+                d.target = target
                 d.extra["target_from_place"] = "1"
         if (
             d.plover in ("CONSULT", "AGREE", "COOPERATE") and d.source is not None and d.target is not None
@@ -910,6 +979,15 @@ class DocumentReader:
                 r = ArgumentFinder(self.doc, self.mentions, comp.end, d.clause_end).subject_after(comp.end, d.clause_end)
                 if r is not None and (d.source is None or r.entity != d.source.entity):
                     d.target = r
+        if d.target is None and d.plover == "THREATEN" and d.source is not None and m.verbal:
+            # "هدد قاسم بأن "العدو سيدفع الثمن"، وأضاف: "إذا وسع الاحتلال عدوانه …"": the first
+            # actor of another country named later in the threatener's sentence
+            own = self._country(d.source)
+            for r in self.mentions.between(toks[m.trigger[1]].end, toks[-1].end):
+                if r.type in ACTOR_TYPES and r.entity != d.source.entity and self._country(r) and self._country(r) != own:
+                    if prep_of(self.doc, r, toks[0].start) in (None, "ضد", "علي"):
+                        d.target = r
+                    break
         if d.target is None and m.verbal and d.plover in ("ASSAULT", "COERCE"):
             # "استهدفت سفينة أميركية": the object named by its nationality
             ent = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))))
@@ -964,8 +1042,11 @@ class DocumentReader:
             for d in [d for d in kept if d.plover == "ASSAULT" and d.match.entry.frame == "passive"]:
                 host = next((a for a in reversed(attacks) if a.head_start < d.head_start), attacks[0])
                 host.count = host.count if host.count is not None else d.count
-                if d.target is not None and (host.target is None or "target_from_place" in host.extra):
-                    host.target = d.target
+                weak = host.target is None or "target_from_place" in host.extra or host.target.type in PLACE_TYPES
+                if d.target is not None and weak and d.target.type not in PLACE_TYPES:
+                    if host.target is not None and host.target.type in PLACE_TYPES:
+                        host.location = host.target  # the place struck is where it happened
+                    host.target = d.target  # the victims named, not the place struck
                     host.extra.pop("target_from_place", None)
                 kept.remove(d)
         # a purpose ("تنديداً بـ …") belongs to the act before it
@@ -989,9 +1070,10 @@ class DocumentReader:
                     if why.source is None or (d.source is not None and why.source.entity != d.source.entity):
                         why.source = d.source
         kept = self._relatives(kept, toks)
+        self._responded_to(kept, toks)
         for d in kept:
             self._corefer(d)
-        kept = [d for d in kept if self._informative(d) and not self._restated(d, toks)]
+        kept = [d for d in kept if self._informative(d) and not self._restated(d, toks) and not self._tally(d, toks)]
         # weak triggers only when nothing stronger is in the sentence, and once; a weak protest
         # word survives other kinds of event where the sentence holds a protest scene
         if any(not d.weak and not d.background for d in kept):
@@ -1024,6 +1106,17 @@ class DocumentReader:
                 d.target = self._ref_of(other)
             if d.source is not None and d.target is not None and d.source.entity == d.target.entity:
                 d.target = None
+        # an act with nobody named on either side says nothing about anyone ("العدو يستدعي
+        # الاحتياط" where "العدو" names no entity); a counted attack still informs, and a protest
+        # is mostly by an unnamed crowd ("نظم عشرات الطلاب وقفة احتجاجية")
+        # (a background event keeps its place for the analyst's filter; with no entities at all
+        # the step only finds triggers)
+        if self.mentions.entities:
+            out = [
+                d for d in out
+                if d.source is not None or d.target is not None or d.plover == "PROTEST"
+                or (d.count and d.plover in _COUNTED) or (d.background and d.location is not None)
+            ]
         # a consultation by phone
         for d in out:
             if d.plover == "CONSULT" and d.cameo not in ("041",):
@@ -1094,14 +1187,55 @@ class DocumentReader:
             )
             if noun is None:
                 continue
+            noun.extra["told"] = "1"  # "الغارات التي استهدفت محيط بعلبك": told with details of its own
             noun.source = noun.source or v.source
             if noun.target is None or "target_from_place" in noun.extra:
                 noun.target = v.target or noun.target
+            if v.target is not None and v.target.type in PLACE_TYPES:
+                noun.location = v.target  # "الغارات التي استهدفت محيط مدينة بعلبك": where it struck
+            elif v.location is not None and v.location.start >= v.head_start:
+                noun.location = v.location  # a place told in the relative clause itself
             noun.location = noun.location or v.location
             noun.count = noun.count if noun.count is not None else v.count
             if v in out:
                 out.remove(v)
         return out
+
+    def _responded_to(self, kept: list[Draft], toks: list[Tok]) -> None:
+        """"أطلق الحزب صواريخ على X رداً على الغارات التي استهدفت بعلبك": the attack responded to
+        was done to the responder, by its adversary: the doer of the last attack told on the
+        responder's side, else the one the response strikes; its target is the responder."""
+        for d in kept:
+            if not d.background or d.source is not None or d.plover not in ("ASSAULT", "COERCE"):
+                continue
+            h = d.match.head
+            if not any(_bare(t.key) in _WHY for t in toks[max(0, h - 3):h]):
+                continue
+            if "told" not in d.extra:
+                d.extra["reference"] = "1"  # "رداً على مجزرة النبطية": named, not told
+                continue
+            resp = next((x for x in kept if x is not d and not x.background and x.plover == "ASSAULT"
+                         and x.source is not None and x.head_start < d.head_start), None)
+            if resp is None:
+                continue
+            side = self._country(resp.source) or resp.source.entity
+            prior = next(
+                (x for x in reversed(self.history[-12:]) if x.plover in ("ASSAULT", "COERCE") and x.source is not None
+                 and x.target is not None and (self._country(x.target) or x.target.entity) == side
+                 and (self._country(x.source) or x.source.entity) != side and x.sentence >= self._sentence - 3),
+                None,
+            )
+            doer = prior.source if prior is not None else None
+            if (
+                doer is None and resp.target is not None and resp.target.type in ACTOR_TYPES
+                and (self._country(resp.target) or resp.target.entity) != side
+            ):
+                doer = resp.target
+            if doer is None:
+                continue
+            d.source = doer
+            if d.target is None:
+                d.target = resp.source
 
     def _corefer(self, d: Draft) -> None:
         """An attack, arrest or protest told with no doer is the one told just before at the
@@ -1134,12 +1268,43 @@ class DocumentReader:
         an event already coded: not a new one."""
         if d.verbal or "participle" in d.match.entry.flags or "fact" in d.match.entry.flags:
             return False
+        if d.modality == "future" and any(self._same_plan(x, d) for x in self.history):
+            return True  # "التوقيع على اتفاق … مدرج على جدول الأعمال": the agreement told before, still planned
         head = toks[d.match.head]
         if not _bare(head.key).startswith(("ال", "بال", "لل", "وال")):
             return False
-        if d.source is not None and "coreferent" not in d.extra:
+        if (d.source is not None and "coreferent" not in d.extra) or "told" in d.extra:
             return False
         return any(x.plover == d.plover for x in self.history)
+
+    def _parties(self, d: Draft) -> frozenset[str]:
+        """The countries (else entity ids) of an event's two sides."""
+        out = set()
+        for r in (d.source, d.target):
+            if r is not None:
+                out.add(self._country(r) or r.entity)
+        return frozenset(out)
+
+    def _same_plan(self, told: Draft, d: Draft) -> bool:
+        """A planned act that an event already coded names: same kind (an agreement and its
+        signing are one kind) between the same sides."""
+        def agreement(x: Draft) -> bool:
+            return x.cameo.startswith("03") or x.cameo.startswith("057")
+
+        same_kind = told.plover == d.plover or (agreement(told) and agreement(d))
+        return same_kind and told.sentence < self._sentence and self._parties(told) == self._parties(d) != frozenset()
+
+    @staticmethod
+    def _tally(d: Draft, toks: list[Tok]) -> bool:
+        """A running total is no event: "أسفر التصعيد منذ الثامن من أكتوبر عن مقتل 296 شخصاً",
+        "عدد حالات الاعتقال منذ السابع من أكتوبر" (a nominal casualty, attack or arrest whose
+        clause counts from a date)."""
+        if d.verbal or d.plover not in _COUNTED:
+            return False
+        lo, hi = d.match.head - 10, d.match.trigger[1] + 6
+        near = [_bare(t.key) for t in toks[max(0, lo):hi] if d.clause_start <= t.start < d.clause_end and t.is_word]
+        # "منذ صباح اليوم" counts today's events, not a running total
+        return any(w == "منذ" and nxt not in _RECENT for w, nxt in zip(near, near[1:] + [""], strict=True))
 
     def _doer_told_before(self, d: Draft) -> Ref | None:
         """The doer of an act referred to by a bare noun ("أدان الاقتحام", "هذه الاعتداءات"): the
@@ -1238,8 +1403,6 @@ class DocumentReader:
         (the call "مساء أمس" and what was said in it share a day), else the publication date.
         Weeks, months and years are kept as the span but give no day.
         """
-        if d.background:
-            return None, None
         text = self.doc.text
         found = self._date_words.get(s0)
         if found is None:
@@ -1253,6 +1416,12 @@ class DocumentReader:
             gap = f[0] - d.trig_end if f[0] >= d.trig_end else d.trig_start - f[1]
             return (0 if inside else 1, abs(gap))
 
+        if d.background:
+            # a background event has a day only where its own words give one, right after it
+            # ("رداً على الغارات التي استهدفت محيط مدينة بعلبك الإثنين"); it sets no day
+            found = [f for f in found if d.trig_end <= f[0] <= d.trig_end + 60]
+            if not found:
+                return None, None
         if found:
             a, b, obj = min(found, key=distance)
             if isinstance(obj, dates.DateMention):
@@ -1262,7 +1431,7 @@ class DocumentReader:
             else:
                 tense = "future" if d.tense == "future" else "past"
                 day = dates.resolve(obj, self.published, tense)  # type: ignore[arg-type]
-            if day is not None and d.modality == "asserted" and not d.converted and not self._pluperfect:
+            if day is not None and d.modality == "asserted" and not d.converted and not self._pluperfect and not d.background:
                 self.last_date = day  # "وكان … قد التقى أمس" is a flashback: it sets no day
             return (day.isoformat() if day else None), (a, b)
         if d.modality in ("future", "hypothetical", "demanded"):

@@ -322,6 +322,16 @@ _FUTURE_PAIRS = (
     ("من", "المقرر"), ("من", "المتوقع"), ("من", "المنتظر"), ("من", "المزمع"), ("من", "المرتقب"),
     ("جدول", "اعمال"), ("جدول", "الاعمال"),
 )
+# "التوقيع على اتفاق … مدرج على جدول الأعمال": a noun that is the subject of a plan predicate
+# is planned, not done; read from the words after a nominal trigger up to the clause's comma
+_PLANNED_AFTER = frozenset(
+    match_key(w)
+    for w in (
+        "مدرج", "مدرجة", "مقرر", "مقررة", "المقرر", "مرتقب", "مرتقبة", "مزمع", "مزمعة", "منتظر",
+        "منتظرة", "مرتقبا", "مقررا",
+    )
+)
+_PLANNED_PAIRS = (("جدول", "اعمال"), ("جدول", "الاعمال"))
 _HYPO = frozenset(match_key(w) for w in ("إذا", "اذا", "لو", "لولا", "ربما"))
 _DEMAND = frozenset(
     match_key(w)
@@ -354,6 +364,8 @@ def read_modality(toks: list[Tok], m: Match, demanded_before: bool) -> Modality:
     )
     pairs = list(zip(window, window[1:], strict=False))
     future = future or any(p in _FUTURE_PAIRS for p in pairs)
+    if not m.verbal and not future:
+        future = _planned_after(toks, m.trigger[1] + 1)
     tense = "future" if future else "past"
     if any(w in _DEMAND for w in window[-6:]) or demanded_before:
         return Modality(negated, "demanded", tense)
@@ -362,3 +374,17 @@ def read_modality(toks: list[Tok], m: Match, demanded_before: bool) -> Modality:
     if future:
         return Modality(negated, "future", tense)
     return Modality(negated, "asserted", tense)
+
+
+def _planned_after(toks: list[Tok], i: int, limit: int = 16) -> bool:
+    """A plan predicate after a nominal trigger, before the clause's comma or a new verb group
+    ("التوقيع على اتفاق شامل … مدرج على جدول الأعمال")."""
+    words: list[str] = []
+    for t in toks[i:i + limit]:
+        if t.key in ("،", ",", ":", "؛", ";", "."):
+            break
+        if t.is_word:
+            words.append(_bare(t.key))
+    if any(w in _PLANNED_AFTER for w in words):
+        return True
+    return any(p in _PLANNED_PAIRS for p in zip(words, words[1:], strict=False))
