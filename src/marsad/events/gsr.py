@@ -2,8 +2,11 @@
 
 ``../shared/data/arabic_event_gsr/protest_gsr.csv`` is a **test set**: report on it, never
 tune on it. Labels: ``yes`` is positive; ``easy no`` and ``difficult no`` are negative;
-``ambiguous`` is left out. A sentence is predicted positive when the events step codes a
-PROTEST event in it (each sentence is analysed alone, as it was shown to the annotators).
+``ambiguous`` is left out. A sentence is predicted positive when one of the PROTEST events
+the events step codes in it reports the protest act itself (:func:`marsad.events.protest.is_protest`;
+each sentence is analysed alone, as it was shown to the annotators). The development sets
+(``tests/data/protest_dev*.tsv``) are split by :func:`dev_half` into a tuning half and a
+held-out half that is only reported.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from marsad.document import Article, Document, Source
 from marsad.events.protest import is_protest
@@ -64,11 +68,21 @@ def read_labels(path: str | Path) -> list[tuple[str, bool]]:
     return out
 
 
-def read_dev(path: str | Path, corpus: str | Path) -> list[tuple[str, bool]]:
-    """(sentence, is_protest) from the development set, whose rows are references into
+Half = Literal["tune", "held"]
+
+
+def dev_half(sha256: str) -> Half:
+    """The half of the development sets a reference belongs to: rules are tuned on the
+    ``tune`` half (an even hash) and the ``held`` half is only reported."""
+    return "tune" if int(sha256, 16) % 2 == 0 else "held"
+
+
+def read_dev(path: str | Path, corpus: str | Path, half: Half | None = None) -> list[tuple[str, bool]]:
+    """(sentence, is_protest) from a development set, whose rows are references into
     SaudiNewsNet (``archive member article start end sha256 label note``; ``#`` comments):
     the corpus is CC BY-NC-SA, so its sentences are read from ``corpus`` (the dataset folder),
-    not shipped. A reference whose text no longer has the recorded hash is an error."""
+    not shipped. A reference whose text no longer has the recorded hash is an error.
+    ``half`` keeps only the rows of one half (:func:`dev_half`)."""
     import hashlib
     import json
     import zipfile
@@ -79,6 +93,8 @@ def read_dev(path: str | Path, corpus: str | Path) -> list[tuple[str, bool]]:
     articles: dict[tuple[str, str], list[dict[str, str]]] = {}
     out: list[tuple[str, bool]] = []
     for r in rows:
+        if half is not None and dev_half(r["sha256"]) != half:
+            continue
         key = (r["archive"], r["member"])
         if key not in articles:
             with zipfile.ZipFile(Path(corpus) / r["archive"]) as zf:
