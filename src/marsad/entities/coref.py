@@ -100,6 +100,10 @@ def cluster(
             key = "body:" + n.body_key
         else:
             key = f"{'PER' if n.type == 'PER' else 'X'}:" + " ".join(n.words)
+        if n.entry is None and n.source in {"ner", "doc"}:
+            known = kb.lookup(" ".join(n.words))
+            if known and not known[0].weak:
+                key = "kb:" + known[0].id  # "سانا" tagged in the byline: the agency named later
         c = by_key.get(key)
         if c is None and n.type == "PER" and n.entry is None:
             c = _person_by_tail(n.words, persons)
@@ -108,6 +112,8 @@ def cluster(
             by_key[key] = c
         of_name[k] = c
         clusters[c].names.append(k)
+        if clusters[c].entry is None and n.entry is not None:
+            clusters[c].entry = n.entry
         if n.entry is None:
             clusters[c].country = clusters[c].country or n.country
             clusters[c].actor = clusters[c].actor or n.actor
@@ -119,18 +125,21 @@ def cluster(
     # -- roles --------------------------------------------------------------------------------
     role_order = sorted(range(len(roles)), key=lambda r: roles[r].role.start)
     pending: list[int] = []
+    homed: dict[int, Role] = {}
     for r in role_order:
-        rs = roles[r]
-        if rs.holder is not None and rs.holder in of_name:
-            _add_role(clusters, of_name[rs.holder], r, rs.role)
-        else:
-            pending.append(r)
-    for r in pending:
         role = roles[r].role
         if role.kind == "title" and role.country is None and role.org is None and default_country and role.title and role.title not in _GENERIC_TITLES and role.j - role.i > 1:
             # "وزير الخارجية" with no nationality in a Kuwait-datelined story: Kuwait's
             role = replace(role, country=default_country, actor=default_country + (role.sector or "GOV"),
                            key=role.key + " " + default_country)
+        homed[r] = role
+        rs = roles[r]
+        if rs.holder is not None and rs.holder in of_name:
+            _add_role(clusters, of_name[rs.holder], r, role)
+        else:
+            pending.append(r)
+    for r in pending:
+        role = homed[r]
         c = _place_role(role, clusters, names, roles, kb, date, by_key, new)
         if c is not None:
             _add_role(clusters, c, r, role)

@@ -251,8 +251,15 @@ class PhraseIndex:
 class KnowledgeBase:
     """All entries, indexed by variant words; adjectives indexed apart."""
 
-    def __init__(self, entries: Sequence[KBEntry], adjectives: dict[str, dict[str, list[str]]]) -> None:
+    def __init__(
+        self,
+        entries: Sequence[KBEntry],
+        adjectives: dict[str, dict[str, list[str]]],
+        ambiguous: Sequence[str] = (),
+    ) -> None:
         self.entries: dict[str, KBEntry] = {}
+        #: variants that are also common words ("كيف", "فتح"): names only where the text backs them
+        self.ambiguous: frozenset[tuple[str, ...]] = frozenset(k for k in map(words, ambiguous) if k)
         self.names = PhraseIndex()
         self.adjectives = PhraseIndex()
         self._by_slug: dict[str, KBEntry] = {}
@@ -293,10 +300,10 @@ class KnowledgeBase:
         return _load_packaged()
 
     @classmethod
-    def from_dicts(cls, records: Sequence[dict[str, Any]]) -> KnowledgeBase:
+    def from_dicts(cls, records: Sequence[dict[str, Any]], ambiguous: Sequence[str] = ()) -> KnowledgeBase:
         entries = [KBEntry.from_dict(r) for r in records]
         adjectives = {r["country"]: r["adjectives"] for r in records if r.get("adjectives")}
-        return cls(entries, adjectives)
+        return cls(entries, adjectives, ambiguous)
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -313,6 +320,10 @@ class KnowledgeBase:
 
     def state(self, iso3: str) -> KBEntry | None:
         return self.entries.get(f"state:{iso3}")
+
+    def is_ambiguous(self, text: str) -> bool:
+        """Whether ``text`` (a matched name) is also a common word ("كيف" how / Kyiv)."""
+        return words(text) in self.ambiguous
 
     def adjective(self, text: str) -> Adjective | None:
         hits = self.adjectives.get(words(text))
@@ -345,6 +356,7 @@ def _load_packaged() -> KnowledgeBase:
     records: list[dict[str, Any]] = []
     for name in FILES:
         records.extend(json.loads((folder / f"{name}.json").read_text(encoding="utf-8")))
-    kb = KnowledgeBase.from_dicts(records)
+    ambiguous = json.loads((folder / "ambiguous.json").read_text(encoding="utf-8"))["variants"]
+    kb = KnowledgeBase.from_dicts(records, ambiguous)
     log.info("knowledge base: %s", kb.counts())
     return kb

@@ -71,6 +71,8 @@ class Role:
     head: str = ""  # the head noun, bare ("وزير"): "الوزير الإسباني" finds the minister named before
     conjuncts: tuple[tuple[int, int], ...] = ()  # tokens of "والاتحاد الأوروبي" in a portfolio
     short: bool = False  # head + nationality only ("الوزير الإسباني")
+    #: no known office, country or organisation ("وزير الاستثمار"): a role only beside a name
+    needs_holder: bool = False
 
     def text(self, doc_text: str) -> str:
         return doc_text[self.start : self.end]
@@ -224,7 +226,28 @@ class Grammar:
             i = role.j
         return out
 
-    def _role_at(self, tokens: Sequence[Token], i: int, text: str, nested: list[Role]) -> Role | None:
+    def untitled_roles(
+        self, tokens: Sequence[Token], text: str, taken: Sequence[Role], at: set[int] | None = None
+    ) -> list[Role]:
+        """Title phrases the grammar cannot place ("وزير الاستثمار", "وزير الدولة للتعاون الدولي"),
+        outside the roles ``taken`` and starting at a token in ``at`` (all when None): the caller
+        keeps those standing beside a person's name."""
+        busy = {k for r in taken for k in range(r.i, r.j)}
+        out: list[Role] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            skip = i in busy or (at is not None and i not in at)
+            role = None if skip else self._role_at(tokens, i, text, [], untitled=True)
+            if role is None or not role.needs_holder or busy.intersection(range(role.i, role.j)):
+                i += 1
+                continue
+            out.append(role)
+            i = role.j
+        return out
+
+    def _role_at(
+        self, tokens: Sequence[Token], i: int, text: str, nested: list[Role], untitled: bool = False
+    ) -> Role | None:
         if not self.may_start_role(tokens[i], text):
             return None
         start_i = i
@@ -348,7 +371,8 @@ class Grammar:
         title = self.title_of(title_keys)
         state = next((p.country for p in places if p.id.startswith("state:")), None)
         country = country or state or (org.country if org else None) or (places[0].country if places else None)
-        if title is None and country is None and org is None:
+        needs_holder = title is None and country is None and org is None
+        if needs_holder and (not untitled or j == i + 1):
             return None
         if j == i + 1 and country is None and not tokens[i].norm.lstrip("وف").startswith("ال"):
             return None  # a bare indefinite "رئيس" is no title
@@ -380,6 +404,7 @@ class Grammar:
             head=head_key,
             conjuncts=tuple(conjuncts),
             short=len(title_keys) == 1,
+            needs_holder=needs_holder,
         )
 
     def _fixed_role(

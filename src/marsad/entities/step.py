@@ -34,7 +34,17 @@ PLACE_CUES = frozenset(
     match_key(w)
     for w in ["مدينة", "بلدة", "قرية", "محافظة", "منطقة", "مخيم", "ولاية", "إقليم", "مديرية", "قضاء", "ناحية", "حي", "مقاطعة", "ضاحية"]
 )
-_SOURCE_RANK = {"kb": 0, "body": 1, "norp": 2, "ner": 3, "weak": 3, "doc": 4}
+#: Words after which a place name names an outlet or a club: "صحيفة القدس", "نادي برشلونة".
+OUTLET_CUES = frozenset(
+    match_key(w)
+    for w in ["صحيفة", "جريدة", "مجلة", "نادي"]
+)
+#: Definite titles that stand before a name but are not part of it ("الملك محمد السادس").
+NAME_TITLES = frozenset(match_key(w) for w in ["امام", "خليفة"])
+#: A one-word recognizer name this frequent in news (SaudiNewsNet count) is also a common word:
+#: "على", "الأول", "الحرب" are not looked for again across the document.
+COMMON_WORD_COUNT = 1000
+_SOURCE_RANK = {"kb": 0, "body": 1, "outlet": 1, "norp": 2, "ner": 3, "weak": 3, "doc": 4}
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
 
 
@@ -51,6 +61,7 @@ class EntityStep(Step):
         *,
         use_recognizer: bool = True,
         neural: bool = False,
+        people_mentions: bool = False,
     ) -> None:
         self._kb = kb
         self._grammar: Grammar | None = None
@@ -58,6 +69,8 @@ class EntityStep(Step):
         self._use_recognizer = use_recognizer and recognizer is None
         self._tried_recognizer = False
         self._neural = neural  # the recognizer's CNN stage (Settings.ner_neural)
+        #: "مسؤولون روس" as a role mention of Russia (off: the shared gold does not list them)
+        self._people_mentions = people_mentions
 
     # -- resources (loaded lazily, once) -----------------------------------------------------
 
@@ -115,6 +128,17 @@ class EntityStep(Step):
                     continue
                 roles.append(RoleSpan(role, _apposition(role, sent_roles, toks, names, starts, self.grammar, doc.text)))
             roles.extend(RoleSpan(r) for r in self._sides_and_nominals(doc.text, toks, sent_roles, names, starts))
+        for toks, sent_roles in zip(sents, role_sents, strict=True):
+            near = _near_persons(toks, names, starts)
+            weak = self.grammar.untitled_roles(toks, doc.text, sent_roles, near) if near else []
+            for role in weak:  # "وزير الاستثمار خالد الفالح": kept only beside the person's name
+                if _overlaps_names(names, starts, role.start, role.end):
+                    continue
+                holder = _apposition(role, [*sent_roles, role], toks, names, starts, self.grammar, doc.text)
+                if holder is not None:
+                    roles.append(RoleSpan(role, holder))
+            if self._people_mentions:
+                roles.extend(RoleSpan(r) for r in self._people(doc.text, toks, sent_roles, names, starts))
         doc.entities = cluster(
             doc.text, names, roles, self.kb, doc.source.published, default_country=self._home(doc)
         )
@@ -157,17 +181,29 @@ class EntityStep(Step):
         cands: list[tuple[NameSpan, int, int, str]] = []  # (span, i, j, source)
         ner_spans = list(_bio_spans(tags))
         ner_cover: set[int] = set()
+        ner_any: set[int] = set()
         for i, j, label in ner_spans:
-            if label in _NER_TYPES and _NER_TYPES[label] != "PER":
-                ner_cover.update(range(i, j))
+            if label in _NER_TYPES:
+                ner_any.update(range(i, j))
+                if label == "LOC":  # a geonames town backed by an ORG tag is a club ("برشلونة")
+                    ner_cover.update(range(i, j))
         for m in kb.match(toks, text):
             entry = m.value[0]
             i = m.i
             if entry.sector == "MED" and dateline is not None and dateline[0] <= m.start < dateline[1]:
                 continue  # the agency in "القاهرة في ٥ فبراير /أ ش أ/" is a byline, not news
-            if entry.weak and not (set(range(m.i, m.j)) & ner_cover) and not (
-                i > 0 and toks[i - 1].norm in PLACE_CUES
-            ):
+            cued = i > 0 and toks[i - 1].norm in PLACE_CUES
+            if entry.weak and not (set(range(m.i, m.j)) & ner_cover) and not cued:
+                continue
+            if not entry.weak and kb.is_ambiguous(text[m.start : m.end]) and not (
+                set(range(m.i, m.j)) & ner_any
+            ) and not (cued and entry.type in {"GPE", "LOC"}):
+                continue  # "كيف" (how) is Kyiv only where the recognizer also sees a name
+            if entry.type in {"GPE", "LOC"} and _after_outlet_word(toks, i):
+                # "صحيفة القدس", "نادي برشلونة": the outlet or club, not the place
+                if any(a <= m.i and m.j < b and lab in {"ORG", "MISC"} for a, b, lab in ner_spans):
+                    continue  # "صحيفة واشنطن بوست": the recognizer has the whole name
+                cands.append((NameSpan(m.start, m.end, "ORG", words(text[m.start : m.end]), None, "outlet"), m.i, m.j, "outlet"))
                 continue
             start = _strip_honorifics(grammar, toks, m.i, m.j, text, m.start) if entry.type == "PER" else m.start
             span = NameSpan(start, m.end, entry.type, words(text[start : m.end]), entry, "kb",
@@ -237,6 +273,29 @@ class EntityStep(Step):
                 break
         return out
 
+    def _people(
+        self, text: str, toks: list[Token], sent_roles: list[Role], names: list[NameSpan], starts: list[int]
+    ) -> list[Role]:
+        """"مسؤولون روس", "دبلوماسيين إيرانيين": a plural noun of people and a plural nationality
+        adjective stand for that state (a ``people`` role; cluster puts it on the state entity)."""
+        busy = {k for r in sent_roles for k in range(r.i, r.j)}
+        out: list[Role] = []
+        for k in range(len(toks) - 1):
+            if k in busy or _overlaps_names(names, starts, toks[k].start, toks[k].end):
+                continue
+            adj = self.kb.adjectives.match_at(toks, k + 1, text)
+            if adj is None or adj.value.form != "pl" or match_key(text[adj.start : adj.end]).startswith("ال"):
+                continue
+            start, key = token_heads(toks[k], text)[0]
+            noun = bare(key)
+            if noun not in PEOPLE_NOUNS:
+                continue
+            c = adj.value.country
+            sector = PEOPLE_NOUNS[noun]
+            out.append(Role(start, adj.end, k, adj.j, "side", "people:" + noun + ":" + c, country=c,
+                            sector=sector, actor=c + sector if sector else c))
+        return out
+
     def _norp(self, text: str, toks: list[Token]) -> list[tuple[NameSpan, int, int, str]]:
         """Peoples: "الفلسطينيين", "الشعب الفلسطيني" (nationality nouns with the article)."""
         out = []
@@ -270,10 +329,12 @@ class EntityStep(Step):
             if n.source != "ner" or n.words in seen:
                 continue
             seen.add(n.words)
+            if len(n.words) == 1 and _common(n.words[0]):
+                continue  # "على", "الحرب": tagged once, but mostly a plain word
             index.add(n.words, n.type)
             if n.type == "PER" and len(n.words) > 1:
                 last = n.words[-1]
-                if len(last) > 3 and last not in _STOP_SURNAMES and not self.kb.lookup(last):
+                if len(last) > 3 and last not in _STOP_SURNAMES and not self.kb.lookup(last) and not _common(last):
                     index.add((last,), "PER")
         if not seen:
             return names
@@ -288,6 +349,18 @@ class EntityStep(Step):
         return out
 
 
+#: Plural nouns of people that, with a plural nationality adjective, stand for the state:
+#: noun → sector of the actor code ("" for the state itself).
+PEOPLE_NOUNS: dict[str, str] = {
+    match_key(w): sector
+    for w, sector in [
+        ("مسؤولون", "GOV"), ("مسؤولين", "GOV"), ("دبلوماسيون", "GOV"), ("دبلوماسيين", "GOV"),
+        ("وزراء", "GOV"), ("قادة", "GOV"), ("نواب", "LEG"), ("برلمانيون", "LEG"), ("برلمانيين", "LEG"),
+        ("جنود", "MIL"), ("ضباط", "MIL"), ("عسكريون", "MIL"), ("عسكريين", "MIL"),
+        ("مستوطنون", "CVL"), ("مستوطنين", "CVL"), ("مواطنون", "CVL"), ("مواطنين", "CVL"),
+        ("خبراء", ""), ("رجال", ""),
+    ]
+}
 _STOP_SURNAMES = frozenset(match_key(w) for w in ["الله", "الدين", "الرحمن", "الرحيم", "العزيز"])
 
 
@@ -306,14 +379,35 @@ def _bio_spans(tags: Sequence[str]) -> Iterator[tuple[int, int, str]]:
         i = j
 
 
+def _common(key: str) -> bool:
+    """A word frequent enough in news to be a plain word most of the time (see COMMON_WORD_COUNT)."""
+    from marsad.clitics import load_model
+
+    return load_model().freq.get(key, 0) >= COMMON_WORD_COUNT
+
+
+def _after_outlet_word(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` follows "صحيفة"/"قناة"/"نادي" (past an opening quote)."""
+    k = i - 1
+    while k >= 0 and toks[k].norm in {'"', "«", "“", "'", "(", "''"}:
+        k -= 1
+    return k >= 0 and bare(toks[k].norm) in OUTLET_CUES
+
+
 def _strip_honorifics(grammar: Grammar, toks: list[Token], i: int, j: int, text: str, start: int) -> int:
-    """Move a person's span start past honorifics ("الشيخ", "اللواء", "آية الله")."""
+    """Move a person's span start past honorifics ("الشيخ", "اللواء", "آية الله") and a
+    definite title ("الملك محمد السادس", "الإمام الخميني"): the title is not the name."""
     k = i
     while k < j - 1:
         h = grammar.honorifics.match_at(toks, k, text)
-        if h is None or h.j >= j:
-            break
-        k = h.j
+        if h is not None and h.j < j:
+            k = h.j
+            continue
+        key = token_heads(toks[k], text)[0][1]
+        if key.startswith("ال") and (bare(key) in grammar.heads or bare(key) in NAME_TITLES):
+            k += 1
+            continue
+        break
     return start if k == i else toks[k].start
 
 
@@ -351,6 +445,13 @@ def _resolve(cands: list[tuple[NameSpan, int, int, str]]) -> list[NameSpan]:
         clash = [k for k, (s, _src) in enumerate(kept) if s.start < span.end and span.start < s.end]
         if not clash:
             kept.append((span, source))
+            continue
+        if source == "kb" and span.type == "ORG" and len(clash) == 1:
+            s, src = kept[clash[0]]
+            if (src == "body" and s.start <= span.start and span.end <= s.end and s.entry is None
+                    and span.country is not None and s.country in {None, span.country}):
+                # "حركة المقاومة الإسلامية الفلسطينية": the body phrase is the known organisation
+                s.entry, s.type, s.country, s.actor, s.body_key = span.entry, "ORG", span.country, span.actor, None
             continue
         if source == "ner" and span.type == "PER" and len(clash) == 1:
             s, _src = kept[clash[0]]
@@ -396,6 +497,17 @@ def _apposition(
             hit = person_in(toks[pos])
             if hit is not None:
                 return hit
+    # "محافظ جنين كمال أبو الرب": a first name the recognizer missed between title and name
+    for gap in (1, 2):
+        pos = k + gap
+        if pos >= len(toks) or not all(_name_word(grammar, t, text) for t in toks[k:pos]):
+            break
+        hit = person_in(toks[pos])
+        if hit is not None and names[hit].start == toks[pos].start:
+            n = names[hit]
+            n.start = starts[hit] = toks[k].start
+            n.words = words(text[n.start : n.end])
+            return hit
     if j < len(toks) and role.j < len(toks) and toks[role.j].norm in {"،", ","}:
         nxt = next((r for r in sent_roles if r.i == j and r is not role), None)
         if nxt is not None:
@@ -410,4 +522,41 @@ def _apposition(
         for n_idx, n in enumerate(names):
             if n.end == end and n.type == "PER":
                 return n_idx
+    elif i >= 0 and role.kind == "title":
+        # "أحمد فهمي المتحدث الرسمي ...", "لولوة الخاطر وزير الدولة": the title right after the
+        # name, unless the name's known country is not the title's ("استقبل بن سلمان وزير الخارجية الأمريكي")
+        end = toks[i].end
+        for n_idx, n in enumerate(names):
+            if n.end == end and n.type == "PER":
+                if n.country and role.country and n.country != role.country:
+                    return None
+                return n_idx
     return None
+
+
+def _near_persons(toks: list[Token], names: list[NameSpan], starts: list[int]) -> set[int]:
+    """Token positions where a title standing beside a person's name could start."""
+    if not toks:
+        return set()
+    tok_starts = [t.start for t in toks]
+    out: set[int] = set()
+    lo = bisect.bisect_left(starts, toks[0].start)
+    hi = bisect.bisect_left(starts, toks[-1].end)
+    for n in names[lo:hi]:
+        if n.type != "PER":
+            continue
+        p = bisect.bisect_right(tok_starts, n.start) - 1
+        q = bisect.bisect_left(tok_starts, n.end)
+        out.update(range(max(0, p - 14), p))
+        out.add(q)
+    return out
+
+
+def _name_word(grammar: Grammar, tok: Token, text: str) -> bool:
+    """Whether a token can be a first name the recognizer missed: a rare plain word."""
+    key = tok.norm
+    if len(key) < 3 or not key.isalpha() or key.startswith("ال") or _common(key):
+        return False
+    if grammar.head_at(tok, text) is not None or grammar.is_complement(tok, text):
+        return False
+    return grammar.honorifics.match_at([tok], 0, text) is None and grammar.kb.names.match_at([tok], 0, text) is None
