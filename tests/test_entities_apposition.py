@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from entities_support import entity_with
 from marsad.document import Document, Entity, Source
 from marsad.entities.step import EntityStep
 from marsad.segment import SegmentStep
@@ -40,12 +41,6 @@ def analyse(text: str, *names: str | tuple[str, str], published: str = "2024-03-
     EntityStep(recognizer=WordTagger(*names), **kw)(doc)
     doc.check_offsets()
     return doc
-
-
-def entity_with(doc: Document, surface: str) -> Entity:
-    hits = [e for e in doc.entities if any(m.text == surface for m in e.mentions)]
-    assert len(hits) == 1, (surface, [(e.canonical, [m.text for m in e.mentions]) for e in doc.entities])
-    return hits[0]
 
 
 def texts(e: Entity, kind: str) -> list[str]:

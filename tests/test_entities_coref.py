@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.document import Document, Entity, Source
+from entities_support import entity_with
+from marsad.document import Document, Source
 from marsad.entities.step import EntityStep
 from marsad.segment import SegmentStep
 
@@ -20,12 +21,6 @@ def analyse(step: EntityStep, text: str, published: str | None = "2024-03-01") -
     step(doc)
     doc.check_offsets()
     return doc
-
-
-def entity_with(doc: Document, surface: str) -> Entity:
-    hits = [e for e in doc.entities if any(m.text == surface for m in e.mentions)]
-    assert len(hits) == 1, (surface, [(e.canonical, [m.text for m in e.mentions]) for e in doc.entities])
-    return hits[0]
 
 
 def test_spelling_variants_and_short_forms_join(step: EntityStep) -> None:
