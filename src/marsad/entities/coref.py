@@ -41,6 +41,8 @@ class NameSpan:
     country: str | None = None
     actor: str | None = None
     body_key: str | None = None
+    where: str | None = None  # a body "في القطاع": the noun whose antecedent places it
+    home: bool = False  # a place the knowledge base does not know, cued ("حي كفرسوسة"): the story's country
 
 
 @dataclass(slots=True)
@@ -64,6 +66,20 @@ class _Cluster:
 
 #: Offices that need their organisation named: no home-country guess for them.
 _GENERIC_TITLES = frozenset({"head", "commander", "leader", "spokesperson", "secretary_general", "director_general"})
+
+
+def _homed(role: Role) -> bool:
+    """Whether a role with no nationality is an office of the dateline's state."""
+    if role.kind != "title" or role.country is not None or role.org is not None:
+        return False
+    if role.national:
+        return True  # "وزير التربية" beside a name, "مصدر أمني"
+    title = role.title
+    return bool(title) and title not in _GENERIC_TITLES and not title.startswith(_NO_HOME) and role.j - role.i > 1
+
+
+#: Offices of no state or of another state than the story's ("المبعوث الخاص إلى اليمن").
+_NO_HOME = ("special_envoy", "un_", "icc_", "high_commissioner", "commissioner_general")
 
 
 def _score_spelling(text: str) -> tuple[int, int, int]:
@@ -107,6 +123,11 @@ def cluster(
         c = by_key.get(key)
         if c is None and n.type == "PER" and n.entry is None:
             c = _person_by_tail(n.words, persons)
+        if c is None and n.body_key is not None and n.country is None:
+            # "وزارة الخزانة" after "وزارة الخزانة الأميركية": the body named in full before
+            prefix = "body:" + n.body_key.rstrip() + " "
+            full = {v for k, v in by_key.items() if k.startswith(prefix) and k != key}
+            c = full.pop() if len(full) == 1 else None
         if c is None:
             c = new(n.entry)
             by_key[key] = c
@@ -128,9 +149,10 @@ def cluster(
     homed: dict[int, Role] = {}
     for r in role_order:
         role = roles[r].role
-        if role.kind == "title" and role.country is None and role.org is None and default_country and role.title and role.title not in _GENERIC_TITLES and role.j - role.i > 1:
+        if default_country and _homed(role):
             # "وزير الخارجية" with no nationality in a Kuwait-datelined story: Kuwait's
-            role = replace(role, country=default_country, actor=default_country + (role.sector or "GOV"),
+            sector = role.sector if role.national else (role.sector or "GOV")
+            role = replace(role, country=default_country, actor=default_country + (sector or ""),
                            key=role.key + " " + default_country)
         homed[r] = role
         rs = roles[r]
@@ -152,7 +174,7 @@ def cluster(
         mentions = {
             (names[k].start, names[k].end, "name") for k in c.names
         } | {
-            (roles[r].role.start, roles[r].role.end, "nominal" if roles[r].role.kind == "nominal" else "role")
+            (roles[r].role.start, roles[r].role.end, _MENTION_KINDS.get(roles[r].role.kind, "role"))
             for r in c.roles
         }
         ms = tuple(
@@ -163,8 +185,10 @@ def cluster(
         ent_type = entry.type if entry else _majority_type(c, names)
         country = entry.country if entry and entry.country else c.country
         actor = entry.actor if entry and entry.actor else c.actor
-        if country is None and ent_type in {"ORG", "FAC"} and entry is None and default_country:
-            country = default_country  # "وزارة التربية" in a Tunis-datelined story
+        if country is None and entry is None and default_country and (
+            ent_type in {"ORG", "FAC"} or any(names[k].home for k in c.names)
+        ):
+            country = default_country  # "وزارة التربية", "حي كفرسوسة" in a Damascus-datelined story
         if actor is None and ent_type in {"ORG", "NORP"} and country:
             actor = country
         if entry is not None:
@@ -292,6 +316,17 @@ def _place_role(
         return by_key[key]
     if role.kind == "nominal":
         return _antecedent(role, clusters, names)
+    if role.kind in {"epithet", "epithet_name"}:
+        entry = _epithet_referent(role, clusters, names, roles, kb)
+        if entry is None:
+            return None
+        same = [i for i, c in enumerate(clusters) if c.entry is not None and c.entry.id == entry.id]
+        if same:
+            return same[0]
+        key = "kb:" + entry.id
+        if key not in by_key:
+            by_key[key] = new(entry)
+        return by_key[key]
     # the same office mentioned earlier
     for c_idx, c in enumerate(clusters):
         if role.key in c.role_keys:
@@ -320,6 +355,51 @@ def _place_role(
         c = new(None)
         by_key[key] = c
     return c
+
+
+#: Mention kind by role kind (titles and sides are "role").
+_MENTION_KINDS = {"nominal": "nominal", "epithet": "nominal", "epithet_name": "name"}
+
+
+def _epithet_referent(
+    role: Role, clusters: list[_Cluster], names: Sequence[NameSpan], roles: Sequence[RoleSpan], kb: KnowledgeBase
+) -> KBEntry | None:
+    """Who "العدو", "المقاومة" or "المقاومة الإسلامية" stands for in this document (None: no one sure).
+
+    ``role.key`` is ``enemy:`` + the bare words that name the enemy ("احتلال", "صهيوني", ...),
+    ``resistance:`` + the resistance organisations' ids, as :meth:`EntityStep` put them there.
+    """
+    kind, _, arg = role.key.partition(":")
+    options = arg.split("|") if arg else []
+    if kind == "enemy":
+        # the state called by the occupier's vocabulary ("الاحتلال", "العدو الإسرائيلي"), or "العدو الأمريكي"
+        vocab = set(options)
+        states: set[str] = set()
+        for c in clusters:
+            country = c.entry.country if c.entry else c.country
+            if not country:
+                continue
+            if any(vocab.intersection(_bare_words(names[k].words)) for k in c.names):
+                states.add(country)
+            if any(roles[r].role.key.startswith("side:") and roles[r].role.head == "عدو" for r in c.roles):
+                states.add(country)
+        return kb.state(states.pop()) if len(states) == 1 else None
+    if kind in {"resistance", "resistance_name"}:
+        wanted = set(options)
+        found = {c.entry.id for c in clusters if c.entry is not None and c.entry.id in wanted and c.names}
+        if len(found) == 1:
+            return kb.get(found.pop())
+        if not found and kind == "resistance_name" and any(
+            (c.entry.country if c.entry else c.country) == "LBN" for c in clusters if c.names
+        ):
+            return kb.get("org:hezbollah")  # "المقاومة الإسلامية" in a Lebanese story
+    return None
+
+
+def _bare_words(ws: Sequence[str]) -> set[str]:
+    from marsad.entities.roles import bare
+
+    return {bare(w) for w in ws}
 
 
 def _counterpart(

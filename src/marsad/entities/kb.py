@@ -169,22 +169,27 @@ def _token_heads(tok: Token, text: str) -> Heads:
     full = (tok.start, tok.norm)
     if full not in out:
         out.append(full)
+    # Plain peel, in the order Arabic stacks proclitics: a conjunction (و/ف), then a
+    # preposition (ب/ل/ك, or "لل" → "ال"). Where the segmenter split the token, its stem is
+    # trusted and only the conjunction and "لل" are peeled: "وفكونا" is not "و+ف+كونا".
+    segmented = k > 0
     key, start = tok.norm, tok.start
-    for _ in range(2):
-        if len(key) < 4 or key[0] not in "وفبلك":
-            break
-        if key.startswith("لل") and not key.startswith("لله"):
-            cand = (start + 1, "ال" + key[2:])
-            if cand not in out:
-                out.append(cand)
-        # the text offset moves by one letter only when the source letter is that proclitic
-        if match_key(text[start : start + 1]) != key[0]:
-            break
+    if len(key) >= 4 and key[0] in "وف" and match_key(text[start : start + 1]) == key[0]:
         key, start = key[1:], start + 1
-        cand = (start, key)
-        if cand not in out:
-            out.append(cand)
+        if not segmented:
+            _add(out, (start, key))
+    if len(key) >= 4 and key[0] in "بلك":
+        if key.startswith("لل") and not key.startswith("لله"):
+            _add(out, (start + 1, "ال" + key[2:]))
+        # the text offset moves by one letter only when the source letter is that proclitic
+        elif not segmented and match_key(text[start : start + 1]) == key[0]:
+            _add(out, (start + 1, key[1:]))
     return tuple(out)
+
+
+def _add(out: list[tuple[int, str]], cand: tuple[int, str]) -> None:
+    if cand not in out:
+        out.append(cand)
 
 
 @dataclass

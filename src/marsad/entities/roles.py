@@ -33,6 +33,10 @@ from marsad.memo import word_cache
 from marsad.normalize import match_key
 
 _MISSING = object()
+#: Words that begin with ال but are no definite noun: after "الحركة" they do not make it a name.
+NOT_DEFINITE = frozenset(
+    match_key(w) for w in ["إلى", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "اللاتي", "اللواتي", "الا", "إلا"]
+)
 PUNCT_APPOSITION = frozenset({"،", ",", '"', "«", "»", "“", "”", "'", "‘", "’", "(", ")", ":", "-", "–"})
 _MAX_CHAIN = 12
 
@@ -73,6 +77,9 @@ class Role:
     short: bool = False  # head + nationality only ("الوزير الإسباني")
     #: no known office, country or organisation ("وزير الاستثمار"): a role only beside a name
     needs_holder: bool = False
+    #: an office of the state the story is from when no nationality is said ("وزير التربية",
+    #: "مصدر أمني"): the dateline's country goes to it (:func:`marsad.entities.coref.cluster`)
+    national: bool = False
 
     def text(self, doc_text: str) -> str:
         return doc_text[self.start : self.end]
@@ -90,6 +97,8 @@ class Body:
     sector: str
     key: str
     type: str = "ORG"
+    #: "وزارة الصحة في القطاع": the lone noun after في, whose antecedent gives the country
+    where: str | None = None
 
 
 class Grammar:
@@ -105,6 +114,7 @@ class Grammar:
         self._suffix_set = frozenset(self.counterpart_suffixes)
         self._suffix_lengths = tuple(sorted({len(s) for s in self.counterpart_suffixes if s}, reverse=True))
         self.complements = {bare(match_key(k)) for k in data["complements"]}
+        self.definite_complements = {bare(match_key(k)) for k in data.get("definite_complements", ())}
         self.connectors = {match_key(k) for k in data["connectors"]}
         self.bodies = {bare(match_key(k)): v for k, v in data["bodies"].items()}
         self.bodies_without_country = {bare(match_key(k)) for k in data["bodies_without_country"]}
@@ -120,15 +130,46 @@ class Grammar:
         self.fixed = PhraseIndex()
         for f in data["fixed"]:
             self.fixed.add(words(f["text"]), f)
+        self.destination_heads = {bare(match_key(k)) for k in data.get("destination_heads", ())}
+        self.destination_connectors = {match_key(k) for k in data.get("destination_connectors", ())}
+        self.post_adjective = {bare(match_key(k)) for k in data.get("post_adjective_complements", ())}
+        self.national_heads = {bare(match_key(k)) for k in data.get("national_heads", ())}
+        self.national_words = {bare(match_key(k)) for k in data.get("national_words", ())}
+        sources = data.get("sources", {})
+        self.source_heads = {bare(match_key(k)) for k in sources.get("heads", ())}
+        self.source_words = {bare(match_key(k)): v for k, v in sources.get("words", {}).items()}
+        epithets = data.get("epithets", {})
+        self.epithets = PhraseIndex()
+        for kind, forms in epithets.items():
+            for f in forms:
+                self.epithets.add(words(f), kind)
+        self.enemy_words = {bare(match_key(k)) for k in data.get("enemy_words", ())}
+        self.resistance_orgs = frozenset(data.get("resistance_orgs", ()))
         self.titles: list[tuple[tuple[str, ...], str]] = []
+        #: offices of one state whatever the phrase says ("رئيس المجلس السياسي الأعلى": Yemen's)
+        self.title_countries: dict[str, str] = {}
         for t in data["titles"]:
+            key = f"{t['key']}@{t['org']}" if t.get("org") else t["key"]
+            if t.get("country"):
+                self.title_countries[key] = t["country"]
             for p in t["patterns"]:
-                self.titles.append((tuple(bare(w) for w in words(p)), t["key"]))
+                self.titles.append((self._pattern_keys(p), key))
         self.titles.sort(key=lambda x: -len(x[0]))
         #: first words of honorifics and fixed titles: with the heads, where a role can begin
         self._role_openers = frozenset(self.honorifics.first_words()) | frozenset(self.fixed.first_words())
         self._memo = TokenMemo()  # per token of the current text: (forms, head)
         self._kinds: dict[str, tuple[str, str] | None] = {}
+
+    def _pattern_keys(self, pattern: str) -> tuple[str, ...]:
+        """A title pattern as role keys; an envoy's destination ("... إلى اليمن") as the place's KB id."""
+        ws = words(pattern)
+        for k, w in enumerate(ws):
+            if w in self.destination_connectors:
+                hits = self.kb.lookup(" ".join(ws[k + 1 :]))
+                if not hits:
+                    raise ValueError(f"roles.json: unknown destination in {pattern!r}")
+                return (*(bare(x) for x in ws[:k]), hits[0].id)
+        return tuple(bare(w) for w in ws)
 
     @classmethod
     def load(cls, kb: KnowledgeBase | None = None) -> Grammar:
@@ -191,6 +232,29 @@ class Grammar:
         return self.head_at(tok, text) is not None or any(
             key in self._role_openers for _, key in token_heads(tok, text)
         )
+
+    def nominal_at(self, tok: Token, text: str) -> tuple[int, str] | None:
+        """``(start, noun)`` when the token is a definite body noun that refers back ("الوزارة", "الحركة")."""
+        for s, key in token_heads(tok, text):
+            if key.startswith("ال") and key[2:] in self.nominals and (
+                text[s : s + 1] == "ا" or match_key(text[s : s + 2]) == "ال"
+            ):
+                return s, key[2:]
+        return None
+
+    def lone_nominal(self, tokens: Sequence[Token], k: int, text: str) -> tuple[int, str] | None:
+        """:meth:`nominal_at` with nothing after it that makes the noun a name: "الوزارة" but not
+        "الوزارة الإيرانية" or "المملكة المتحدة"."""
+        hit = self.nominal_at(tokens[k], text)
+        if hit is None or k + 1 >= len(tokens):
+            return hit
+        m = self.kb.names.match_at(tokens, k + 1, text)
+        if m is not None and m.start == tokens[k + 1].start and not m.value[0].weak:
+            return hit  # "وحمّلت الوزارة الكيان الإسرائيلي": the next name is another phrase
+        nxt = tokens[k + 1].norm
+        if (nxt.startswith("ال") and nxt not in NOT_DEFINITE) or self.kb.adjectives.match_at(tokens, k + 1, text):
+            return None
+        return hit
 
     def is_complement(self, tok: Token, text: str) -> bool:
         return any(k in self.complements or k in self.heads for _, k in self._forms(tok, text))
@@ -275,12 +339,26 @@ class Grammar:
         adjective_seen = False
         restricted = head_key in self.restricted
         conjuncts: list[tuple[int, int]] = []
+        envoy = head_key in self.destination_heads
+        unplaced = False
+        destination = False  # "المبعوث الأممي إلى اليمن": the place is the title's, not its country
         j = i + 1
         last_good = j
         while j < len(tokens) and j - i < _MAX_CHAIN:
             tok = tokens[j]
             if tok.norm in PUNCT_APPOSITION or not tok.norm[:1].isalpha():
                 break
+            if envoy and not destination:
+                dest = self._destination_at(tokens, j, text)
+                if dest is not None:
+                    title_keys.append(dest.value.id)
+                    keys.append(dest.value.id)
+                    destination = True
+                    last_good = j = dest.j
+                    continue
+                if adjective_seen and bare(tok.norm) in {"خاص", "خاصه"}:
+                    j += 1  # "المبعوث الأمريكي الخاص إلى اليمن"
+                    continue
             if restricted and token_heads(tok, text)[0][0] > tok.start:
                 break  # "مصدر أمني لوكالة ...": a prepositional phrase, not the title
             if kind == "counterpart":
@@ -303,6 +381,8 @@ class Grammar:
                 entry: KBEntry = m.value[0]
                 if entry.type == "PER":
                     break
+                if m.start == tok.start and _definite(tokens[j - 1], text):
+                    break  # "وحمّلت الوزارة الكيان الإسرائيلي": a definite noun takes no genitive
                 conjunct = m.start > tok.start and tok.norm[:1] in "وف"
                 if conjunct:
                     conjuncts.append((m.i, m.j))
@@ -324,6 +404,10 @@ class Grammar:
                 last_good = j = adj.j
                 continue
             if adjective_seen:
+                if tok.norm.startswith("لل") and bare(tok.norm) in self.post_adjective:
+                    keys.append(bare(tok.norm))  # "الاتحاد العام التونسي للشغل"
+                    last_good = j = j + 1
+                    continue
                 # after the adjective only "لدى/في + a known place or body" continues the title
                 if self.is_connector(tok) and j + 1 < len(tokens):
                     m2 = self.kb.names.match_at(tokens, j + 1, text)
@@ -333,15 +417,25 @@ class Grammar:
                         last_good = j = m2.j
                         continue
                 break
+            if tok.norm == "باسم" and j + 1 < len(tokens) and self.lone_nominal(tokens, j + 1, text) is not None:
+                # "المتحدث العسكري باسم الجماعة": the body named before (coref finds it)
+                keys.extend(("باسم", bare(tokens[j + 1].norm)))
+                title_keys.extend(("باسم", bare(tokens[j + 1].norm)))
+                last_good = j = j + 2
+                break
             if self.is_connector(tok) and not restricted:
                 keys.append(bare(tok.norm))
                 title_keys.append(bare(tok.norm))
                 j += 1
                 continue
-            if self.is_complement(tok, text):
+            if self.is_complement(tok, text) or (
+                bare(tok.norm) in self.definite_complements and _definite(tok, text)
+            ):
                 peeled = token_heads(tok, text)[0][0] > tok.start
                 if peeled and tok.norm[:1] in "بك":
                     break  # "بالوفد": a prepositional phrase after the title
+                if peeled and tok.norm[:1] in "وف" and self.head_at(tok, text) is not None:
+                    break  # "رئيس الوفد المفاوض والمتحدث باسم ...": a second title begins
                 keys.append(bare(tok.norm))
                 title_keys.append(bare(tok.norm))
                 j += 1
@@ -349,6 +443,10 @@ class Grammar:
                 continue
             break
         j = last_good
+        if envoy and not destination and j < len(tokens) and (
+            tokens[j].norm in self.destination_connectors or tokens[j].norm[:1] in "لب"
+        ):
+            unplaced = True  # "المبعوث الأمريكي للمناخ": some envoy the grammar cannot name
         # "رئيس مجلس" cut short by an unknown word: the body noun needs its genitive
         while j > i + 1 and not adjective_seen and bare(tokens[j - 1].norm) in self.bodies and not places and org is None:
             j -= 1
@@ -368,21 +466,33 @@ class Grammar:
                 conj=conj,
                 head=head_key,
             )
-        title = self.title_of(title_keys)
+        title = None if unplaced else self.title_of(title_keys)
         state = next((p.country for p in places if p.id.startswith("state:")), None)
         country = country or state or (org.country if org else None) or (places[0].country if places else None)
+        if country is None and title is not None:
+            country = self.title_countries.get(title)
         needs_holder = title is None and country is None and org is None
+        source_sector = next((self.source_words[k] for k in keys[1:] if k in self.source_words), None)
+        source = head_key in self.source_heads and source_sector is not None
+        national = (
+            source
+            or needs_holder and (head_key in self.national_heads or any(k in self.national_words for k in keys[1:]))
+        )
+        if source and needs_holder:
+            needs_holder = False  # "مصدر أمني": an unnamed insider, the dateline's
         if needs_holder and (not untitled or j == i + 1):
             return None
         if j == i + 1 and country is None and not tokens[i].norm.lstrip("وف").startswith("ال"):
             return None  # a bare indefinite "رئيس" is no title
-        sector = self.sector_of(keys, head_key)
+        sector: str | None = self.sector_of(keys, head_key)
+        if source:
+            sector = source_sector or None  # "مصادر مطلعة": informed, of no sector
         actor: str | None = None
         if org is not None and org.actor and (country is None or country == org.country):
             actor = org.actor
             sector = org.sector or sector
         elif country is not None:
-            actor = country + sector
+            actor = country + (sector or "")
         if title is not None and org is not None and title in _ORG_OFFICES:
             title = f"{title}@{org.slug}"
         key_words = keys[:]
@@ -405,7 +515,26 @@ class Grammar:
             conjuncts=tuple(conjuncts),
             short=len(title_keys) == 1,
             needs_holder=needs_holder,
+            national=national,
         )
+
+    def _destination_at(self, tokens: Sequence[Token], j: int, text: str) -> Match | None:
+        """An envoy's destination at token ``j``: "إلى اليمن", "لليمن", "بإيران" (value: the place's entry)."""
+        tok = tokens[j]
+        if tok.norm in self.destination_connectors:
+            if j + 1 >= len(tokens):
+                return None
+            m = self.kb.names.match_at(tokens, j + 1, text)
+            if m is None or m.start != tokens[j + 1].start:
+                return None
+        else:
+            m = self.kb.names.match_at(tokens, j, text)
+            if m is None or m.start == tok.start or tok.norm[:1] not in "لب":
+                return None
+        entry = m.value[0]
+        if entry.weak or entry.type not in {"GPE", "LOC"}:
+            return None
+        return Match(m.start, m.end, j, m.j, entry)
 
     def _fixed_role(
         self, m: Match, tokens: Sequence[Token], text: str, span_start: int | None, start_i: int
@@ -452,6 +581,11 @@ class Grammar:
             return None
         keys = [head]
         country: str | None = None
+        where: str | None = None
+
+        def definite(end: int) -> bool:
+            return any(_definite(t, text) for t in tokens[i:end])
+
         j = i + 1
         while j < len(tokens) and j - i < _MAX_CHAIN:
             tok = tokens[j]
@@ -463,6 +597,8 @@ class Grammar:
             m = self.kb.names.match_at(tokens, j, text)
             if m is not None and not m.value[0].weak:
                 entry = m.value[0]
+                if m.start == tok.start and _definite(tokens[j - 1], text):
+                    break  # "وحمّلت الوزارة الكيان الإسرائيلي": two noun phrases, not one body
                 if entry.id.startswith("state:"):
                     country = entry.country
                     j = m.j
@@ -476,15 +612,23 @@ class Grammar:
                 keys.append(bare(tok.norm))
                 j += 1
                 continue
-            if tok.norm in {"في", "لدي"} and j > i + 1:
+            if tok.norm in {"في", "لدي"} and j > i + 1 and definite(j):
                 country = self._country_after(tokens, j + 1, text)
+                if country is None and j + 1 < len(tokens):
+                    hit = self.lone_nominal(tokens, j + 1, text)
+                    where = hit[1] if hit else None
             break
-        if country is None and (head not in self.bodies_without_country or j == i + 1):
+        if country is not None:
+            # "الاتحاد العام التونسي للشغل": the organisation's field after its nationality
+            while j < len(tokens) and tokens[j].norm.startswith("لل") and bare(tokens[j].norm) in self.post_adjective:
+                j += 1
+        # an indefinite phrase ("قيادة عسكرية في الجولان") names no particular body
+        if country is None and (head not in self.bodies_without_country or j == i + 1 or not definite(j)):
             return None
         if country is None and self.title_of(keys) is not None:
             return None  # "رئيس الوزراء" is a title, not a body
         sector = self.sector_of(keys, "") if any(k in self.sector_words for k in keys) else sector
-        return Body(start, tokens[j - 1].end, i, j, country, sector, " ".join(keys) + " " + (country or ""))
+        return Body(start, tokens[j - 1].end, i, j, country, sector, " ".join(keys) + " " + (country or ""), where=where)
 
     def _country_after(self, tokens: Sequence[Token], j: int, text: str) -> str | None:
         """The country of "في [مملكة] إسبانيا" / "في غزة" after a body ("وزارة الصحة في غزة")."""
@@ -524,10 +668,16 @@ class Grammar:
         return None
 
 
+def _definite(tok: Token, text: str) -> bool:
+    """Whether the token carries the article (proclitics aside): it then takes no genitive."""
+    return any(key.startswith("ال") and len(key) > 3 for _, key in token_heads(tok, text))
+
+
 #: Titles that name an office of the organisation in the phrase ("الأمين العام لحزب الله").
 _ORG_OFFICES = frozenset(
     {"secretary_general", "director_general", "commander", "spokesperson", "leader", "head",
-     "political_bureau_head", "president", "foreign_policy_chief"}
+     "political_bureau_head", "president", "foreign_policy_chief", "chief_of_staff",
+     "commissioner_general", "high_commissioner"}
 )
 
 
@@ -535,10 +685,14 @@ def resolve_holder(kb: KnowledgeBase, role: Role, date: str | None) -> KBEntry |
     """The one KB person who held the role's office (by title and country) on ``date``."""
     if not role.title:
         return None
-    holders = kb.holders(role.title, date)
-    if "@" not in role.title:
-        if role.country is None:
-            return None
+    title = role.title
+    holders = kb.holders(title, date)
+    if not holders and "@" in title and role.country is not None:
+        # "رئيس أركان الجيش الإسرائيلي": the state's chief of staff, filed without the organisation
+        title = title.split("@", 1)[0]
+        holders = kb.holders(title, date)
+    if "@" not in title:
+        # an office of no state (the UN envoys) only when the phrase names no state either
         holders = [h for h in holders if h.country == role.country]
     return holders[0] if len(holders) == 1 else None
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from marsad.document import Document, Token
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
@@ -38,6 +39,15 @@ PLACE_CUES = frozenset(
 OUTLET_CUES = frozenset(
     match_key(w)
     for w in ["صحيفة", "جريدة", "مجلة", "نادي"]
+)
+#: Agencies and outlets that report the world from abroad: their country is not the story's.
+INTERNATIONAL_AGENCIES = frozenset(
+    {"afp", "reuters", "ap", "dpa", "xinhua", "efe", "anadolu", "sputnik", "rt", "ansa", "upi", "kyodo",
+     "tass", "ria", "bbc", "aljazeera", "alarabiya", "cnn", "france24", "dw", "skynews-arabia"}
+)
+#: Nouns that take "المقاومة" as their genitive ("محور المقاومة", "فصائل المقاومة"): no epithet then.
+RESISTANCE_GOVERNORS = frozenset(
+    match_key(w) for w in ["محور", "فصائل", "فصيل", "حركات", "حركة", "قوى", "لجان", "كتائب", "جبهة", "فصائل", "أطراف"]
 )
 #: Definite titles that stand before a name but are not part of it ("الملك محمد السادس").
 NAME_TITLES = frozenset(match_key(w) for w in ["امام", "خليفة"])
@@ -120,20 +130,23 @@ class EntityStep(Step):
             names.extend(self._names(doc.text, toks, sent_tags, sent_roles, dateline))
         names = self._propagate(doc.text, sents, names, role_sents)
         names.sort(key=lambda n: n.start)
+        _place_bodies(names)
         starts = [n.start for n in names]
         for toks, sent_roles in zip(sents, role_sents, strict=True):
             for role in sent_roles:
                 if any(o is not role and o.i <= role.i and role.j <= o.j for o in sent_roles):
                     roles.append(RoleSpan(role, None))  # nested: "قائد الثورة" inside "ممثل قائد الثورة"
                     continue
+                role = _org_country(role, toks, names, starts, doc.text)
                 roles.append(RoleSpan(role, _apposition(role, sent_roles, toks, names, starts, self.grammar, doc.text)))
             roles.extend(RoleSpan(r) for r in self._sides_and_nominals(doc.text, toks, sent_roles, names, starts))
         for toks, sent_roles in zip(sents, role_sents, strict=True):
             near = _near_persons(toks, names, starts)
             weak = self.grammar.untitled_roles(toks, doc.text, sent_roles, near) if near else []
             for role in weak:  # "وزير الاستثمار خالد الفالح": kept only beside the person's name
-                if _overlaps_names(names, starts, role.start, role.end):
-                    continue
+                if _overlaps_other_than_bodies(names, starts, role.start, role.end):
+                    continue  # a body inside it is fine: "وكيل وزارة الخزانة لشؤون الإرهاب"
+                role = _org_country(role, toks, names, starts, doc.text)
                 holder = _apposition(role, [*sent_roles, role], toks, names, starts, self.grammar, doc.text)
                 if holder is not None:
                     roles.append(RoleSpan(role, holder))
@@ -212,16 +225,22 @@ class EntityStep(Step):
         for b in grammar.bodies_in(toks, text):
             actor = b.country + b.sector if b.country and b.sector and b.type == "ORG" else None
             span = NameSpan(b.start, b.end, b.type, words(text[b.start : b.end]), None, "body",
-                            b.country, actor, body_key=b.key)
+                            b.country, actor, body_key=b.key, where=b.where)
             cands.append((span, b.i, b.j, "body"))
         cands.extend(self._norp(text, toks))
         role_tokens = {k for r in roles for k in range(r.i, r.j)}
         conjunct_tokens = {k for r in roles for a, b in r.conjuncts for k in range(a, b)}
+        # ... unless the title is of that body: "المتحدث باسم رئاسة الجمهورية", "المتحدث لوزارة الخارجية"
+        own_body = {
+            k for r in roles for k in range(r.i + 1, r.j)
+            if toks[k - 1].norm == "باسم" or (toks[k].norm[:1] == "ل" and token_heads(toks[k], text)[0][0] > toks[k].start)
+        }
         cands = [
             c for c in cands
             if not (set(range(c[1], c[2])) & conjunct_tokens)
             # a body with no nationality inside a title ("رئيس مجلس الوزراء") is part of the title
-            and not (c[3] == "body" and c[0].country is None and set(range(c[1], c[2])) & role_tokens)
+            and not (c[3] == "body" and c[0].country is None and set(range(c[1], c[2])) & role_tokens
+                     and c[1] not in own_body)
         ]
         for i, j, label in ner_spans:
             ent_type = _NER_TYPES.get(label)
@@ -237,15 +256,25 @@ class EntityStep(Step):
                 continue
             if ent_type == "PER" and kb.adjective(words(text[start:end])[0]) is not None:
                 continue  # "روس رفيعو المستوى": a people noun does not start a person's name
-            cands.append((NameSpan(start, end, ent_type, words(text[start:end]), None, "ner"), i, j, "ner"))
+            span = NameSpan(start, end, ent_type, words(text[start:end]), None, "ner")
+            span.home = ent_type in {"GPE", "LOC"} and i > 0 and bare(toks[i - 1].norm) in PLACE_CUES
+            cands.append((span, i, j, "ner"))
         return _resolve(cands)
 
     def _home(self, doc: Document) -> str | None:
-        """The country of the dateline's place: where a "وزارة التربية" with no nationality is."""
-        if doc.dateline is None or not doc.dateline.location:
-            return None
-        hits = self.kb.lookup(doc.dateline.location)
-        return hits[0].country if hits else None
+        """Where a "وزارة التربية" or a "وزير التربية" with no nationality is: the country of the
+        dateline's place, else of a national news agency that signs the story ("(وات)" → Tunisia)."""
+        if doc.dateline is not None and doc.dateline.location:
+            hits = self.kb.lookup(doc.dateline.location)
+            if hits and hits[0].country:
+                return hits[0].country
+        for name in (doc.dateline.agency if doc.dateline else None, doc.source.outlet):
+            if not name:
+                continue
+            entry = self.kb.by_slug(name.strip().lower()) or next(iter(self.kb.lookup(name)), None)
+            if entry is not None and entry.sector == "MED" and entry.slug not in INTERNATIONAL_AGENCIES:
+                return entry.country
+        return None
 
     def _sides_and_nominals(
         self, text: str, toks: list[Token], sent_roles: list[Role], names: list[NameSpan], starts: list[int]
@@ -253,25 +282,57 @@ class EntityStep(Step):
         """"الجانب الإسرائيلي" (the state) and lone definite nouns such as "الوزارة" (the body named before)."""
         grammar = self.grammar
         busy = {k for r in sent_roles for k in range(r.i, r.j)}
+        # a body noun inside a title still refers back: "الناطق باسم الوزارة", "وكيل الوزارة"
+        inside = {
+            k for r in sent_roles if r.kind == "title" for k in range(r.i + 1, r.j)
+            if toks[k - 1].norm == "باسم" or (k == r.i + 1 and r.title is None)
+        }
         out: list[Role] = []
         for k, tok in enumerate(toks):
+            if k in inside and not _overlaps_names(names, starts, tok.start, tok.end):
+                hit = grammar.lone_nominal(toks, k, text)
+                if hit is not None:
+                    out.append(Role(hit[0], tok.end, k, k + 1, "nominal", hit[1], head=hit[1]))
+                continue
             if k in busy or _overlaps_names(names, starts, tok.start, tok.end):
                 continue
             side = grammar.side_at(toks, k, text)
             if side is not None:
                 s, e, j, country = side
-                out.append(Role(s, e, k, j, "side", "side:" + country, country=country))
+                head = bare(token_heads(tok, text)[0][1])
+                out.append(Role(s, e, k, j, "side", "side:" + country, country=country, head=head))
                 busy.update(range(k, j))
                 continue
-            for s, key in token_heads(tok, text):
-                if not key.startswith("ال") or key[2:] not in grammar.nominals or text[s : s + 1] != "ا" and match_key(text[s : s + 2]) != "ال":
-                    continue
-                nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
-                if nxt.startswith("ال") or self.kb.adjectives.match_at(toks, k + 1, text) if k + 1 < len(toks) else False:
-                    break  # "الوزارة الإيرانية", "المملكة المتحدة": not a lone noun
-                out.append(Role(s, tok.end, k, k + 1, "nominal", key[2:], head=key[2:]))
-                break
+            epithet = self._epithet_at(text, toks, k)
+            if epithet is not None:
+                out.append(epithet)
+                busy.update(range(epithet.i, epithet.j))
+                continue
+            hit = grammar.lone_nominal(toks, k, text)  # not "الوزارة الإيرانية", "المملكة المتحدة"
+            if hit is not None:
+                out.append(Role(hit[0], tok.end, k, k + 1, "nominal", hit[1], head=hit[1]))
         return out
+
+    def _epithet_at(self, text: str, toks: list[Token], k: int) -> Role | None:
+        """"العدو", "المقاومة", "المقاومة الإسلامية" standing alone (with the article as written):
+        coref finds whom they stand for in the document (see roles.json "epithets")."""
+        grammar = self.grammar
+        m = grammar.epithets.match_at(toks, k, text)
+        if m is None or match_key(text[m.start : m.start + 2]) != "ال":
+            return None
+        kind: str = m.value
+        nxt = toks[m.j] if m.j < len(toks) else None
+        if kind != "resistance_name" and nxt is not None and (
+            nxt.norm.startswith("ال") or self.kb.adjectives.match_at(toks, m.j, text) is not None
+        ):
+            return None  # "العدو الغاشم", "المقاومة الفلسطينية": not the bare epithet
+        if kind != "enemy" and k > 0 and bare(toks[k - 1].norm) in RESISTANCE_GOVERNORS:
+            return None  # "محور المقاومة"
+        if kind == "enemy":
+            key = "enemy:" + "|".join(sorted(grammar.enemy_words))
+            return Role(m.start, m.end, k, m.j, "epithet", key)
+        key = kind + ":" + "|".join(sorted(grammar.resistance_orgs))
+        return Role(m.start, m.end, k, m.j, "epithet_name" if kind == "resistance_name" else "epithet", key)
 
     def _people(
         self, text: str, toks: list[Token], sent_roles: list[Role], names: list[NameSpan], starts: list[int]
@@ -430,6 +491,32 @@ def _overlaps_names(names: list[NameSpan], starts: list[int], start: int, end: i
     return any(n.start < end and start < n.end for n in names[max(0, k - 3) : k + 1])
 
 
+def _place_bodies(names: list[NameSpan]) -> None:
+    """Give "وزارة الصحة في القطاع" the country of the place "القطاع" refers back to ("قطاع غزة")."""
+    for k, n in enumerate(names):
+        if n.where is None or n.country is not None:
+            continue
+        for prev in reversed(names[:k]):
+            if prev.words and bare(prev.words[0]) == n.where:
+                country = prev.entry.country if prev.entry is not None else prev.country
+                if country:
+                    n.country = country
+                    n.actor = country + "GOV" if n.type == "ORG" else None
+                    n.body_key = (n.body_key or "").rstrip() + " " + country
+                break
+
+
+def _overlaps_other_than_bodies(names: list[NameSpan], starts: list[int], start: int, end: int) -> bool:
+    """Whether a name other than a composed body lying inside ``[start, end)`` overlaps it."""
+    k = bisect.bisect_right(starts, start)
+    lo = max(0, k - 3)
+    hi = bisect.bisect_left(starts, end, lo=lo)
+    return any(
+        n.start < end and start < n.end and not (n.source == "body" and start <= n.start and n.end <= end)
+        for n in names[lo : max(hi, k + 1)]
+    )
+
+
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     k = bisect.bisect_left(taken, (start, start))
     return any(s < end and start < e for s, e in taken[max(0, k - 1) : k + 2])
@@ -497,6 +584,14 @@ def _apposition(
             hit = person_in(toks[pos])
             if hit is not None:
                 return hit
+    org = _org_after(role, toks, names, starts, text) if role.kind == "title" else None
+    if org is not None:
+        # "الكاتب العام للجامعة العامة للتعليم الثانوي نبيل الهواشي": past the organisation's name
+        pos = bisect.bisect_left([t.start for t in toks], org.end)
+        if pos < len(toks):
+            hit = person_in(toks[pos])
+            if hit is not None:
+                return hit
     # "محافظ جنين كمال أبو الرب": a first name the recognizer missed between title and name
     for gap in (1, 2):
         pos = k + gap
@@ -532,6 +627,37 @@ def _apposition(
                     return None
                 return n_idx
     return None
+
+
+def _org_after(role: Role, toks: list[Token], names: list[NameSpan], starts: list[int], text: str) -> NameSpan | None:
+    """The organisation named right after a title, through ل or باسم: "الكاتب العام للجامعة العامة ..."."""
+    k = role.j
+    if k < len(toks) and toks[k].norm == "باسم":
+        k += 1
+    if k >= len(toks) or (k == role.j and (toks[k].norm[:1] != "ل" or token_heads(toks[k], text)[0][0] == toks[k].start)):
+        return None
+    tok = toks[k]
+    p = bisect.bisect_left(starts, tok.start)
+    if p < len(names) and names[p].start < tok.end and names[p].type == "ORG":
+        return names[p]
+    return None
+
+
+def _org_country(role: Role, toks: list[Token], names: list[NameSpan], starts: list[int], text: str) -> Role:
+    """A title of an organisation named after it takes the organisation's country ("المتحدث باسم
+    وزارة الصحة في غزة"); one of a body with no country is an office of the story's state."""
+    if role.kind != "title" or role.country is not None or role.org is not None:
+        return role
+    org = _org_after(role, toks, names, starts, text)
+    if org is None:
+        return role
+    country = org.entry.country if org.entry is not None else org.country
+    if country:
+        sector = role.sector or "GOV"
+        return replace(role, country=country, actor=country + sector, key=role.key + " " + country)
+    if org.entry is None:
+        return replace(role, national=True)
+    return role
 
 
 def _near_persons(toks: list[Token], names: list[NameSpan], starts: list[int]) -> set[int]:
