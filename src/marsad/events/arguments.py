@@ -35,7 +35,7 @@ _FILLERS = frozenset(
         "ليلة", "يوم", "الليلة", "الماضي", "الماضية", "أيضا", "كذلك", "بدوره", "بدورها",
         "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
         "يوم", "الأول", "أول", "الجاري", "الحالي", "رسميا", "مجددا", "مرة", "أخرى",
-        "لن", "لم", "لا", "سوف",
+        "لن", "لم", "لا", "سوف", "يستعد", "تستعد", "يعتزم", "تعتزم", "يسعى", "تسعى",
     )
 )
 # Prepositions that introduce something other than a target.
@@ -74,6 +74,8 @@ SUBJECT_NOUNS = frozenset(
         "دبابات", "آليات", "جرافات", "وحدات", "فرق", "طواقم", "وزارة", "هيئة", "لجنة", "منظمة",
         "مجلس", "حكومة", "سلطات", "الأجهزة", "مجموعة", "مجهولون", "مسيرة", "صحيفة", "تقارير",
         "بيان", "المتحدث", "متحدث", "مراسل", "فصائل", "حركة", "نادي",
+        "مدفعية", "طيران", "مسلحو", "مقاتلو", "ميليشيات", "مليشيات", "مروحيات", "بوارج", "سلاح",
+        "مساعدات", "شحنة", "شحنات", "قافلة", "قوافل", "سفينة", "سفن",
     )
 )
 PAIR_WORDS = frozenset(
@@ -102,6 +104,16 @@ _TITLES = frozenset(
         "الكاتب", "المساعد", "رئيسة", "عضو", "المنسقة",
     )
 )
+# The arm of an actor that acts for it: "شنت طائرات التحالف", "قصفت المدفعية التركية",
+# "يشن مسلحو المقاومة": the actor named after them is the subject
+_FORCES = frozenset(
+    match_key(w)
+    for w in (
+        "طائرات", "طائرة", "طيران", "مقاتلات", "مقاتلة", "مدفعية", "سلاح", "الجو", "البحرية", "مسلحو",
+        "مسلحي", "مقاتلو", "فصائل", "ميليشيات", "مليشيات", "ميليشيا", "مليشيا", "قيادة", "أفراد",
+        "حربية", "الحربي", "الحربية", "مروحيات", "زوارق", "بوارج", "قطع", "كتائب", "ألوية", "لواء",
+    )
+)
 # "المئات من طلاب الجامعة", "عشرات الآلاف من أنصار الحركة": a crowd of an entity's people
 _CROWDS = frozenset(
     match_key(w)
@@ -119,7 +131,18 @@ _GROUP_HEADS = frozenset(
 )
 _BUILDINGS = frozenset(match_key(w) for w in ("مقر", "أمام", "مبنى", "مكتب", "سفارة", "قرب"))
 _OWNED_BY = tuple(match_key(w) for w in ("التابع", "التابعة", "التابعين", "التابعتين", "التابعان"))
-_OPENERS = frozenset(match_key(w) for w in ("و", "ف", "ثم", "كما", "بينما", "حيث", "فيما", "وكان", "وكانت", "كان", "كانت"))
+_OPENERS = frozenset(
+    match_key(w) for w in ("و", "ف", "ثم", "كما", "بينما", "حيث", "فيما", "وكان", "وكانت", "كان", "كانت", "لكن", "ولكن")
+)
+# Descriptive heads before a group's name in a subject put first ("لكن المتمردين الحوثيين خرقوا")
+_DESCRIPTORS = frozenset(
+    match_key(w)
+    for w in (
+        "متمردين", "متمردون", "مسلحين", "مسلحون", "مسلحو", "مسلحي", "مقاتلين", "مقاتلون", "مقاتلو",
+        "مقاتلي", "عناصر", "قوات", "ميليشيات", "مليشيات", "ميليشيا", "مليشيا", "جماعة", "انقلابيين",
+        "طائرات", "طيران", "مدفعية", "جيش", "فصائل", "أجهزة",
+    )
+)
 _COMPLEMENTIZERS = frozenset(
     match_key(w) for w in ("إن", "أن", "بأن", "لأن", "إذ", "حيث", "بينما", "فيما", "كما", "ثم")
 )
@@ -274,6 +297,8 @@ class Mentions:
             return found
         for e in self.entities.values():
             if e.country == country and e.mentions and (e.type in ("ORG", "NORP") or e.actor == country):
+                if e.actor and e.actor != country and e.actor[3:6] not in _STATE_ROLES:
+                    continue  # "المدفعية التركية" is Turkey's, not the PKK's (TURREB)
                 return e  # a city is no actor: "القضية الفلسطينية" is not Rafah
         return None
 
@@ -294,6 +319,10 @@ _ORG_HEADS = frozenset(
         "نقابة", "جبهة", "تنظيم", "ائتلاف", "تحالف", "مجلس", "وكالة", "شركة",
     )
 )
+
+
+# CAMEO role codes of a country's state actors: a nationality adjective stands for these only
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "PTY"})
 
 
 def _unclitic(key: str) -> list[tuple[int, str]]:
@@ -325,7 +354,9 @@ def fillers_only(text: str, titles: bool = False) -> bool:
     for k in _keys(text):
         if k in _FILLERS or k.isdigit():
             continue
-        if titles and (k in _TITLES or _bare(k) in _TITLES or nationality(k) or k in _CROWDS):
+        if titles and (
+            k in _TITLES or _bare(k) in _TITLES or nationality(k) or k in _CROWDS or _definite_free(_bare(k)) in _FORCES
+        ):
             continue
         return False
     return True
@@ -421,8 +452,19 @@ class ArgumentFinder:
             p = self.prep(r)
             if p is not None and not (p == "من" and self._crowd_before(r)):
                 return None
+            if self._oblique_plural(r) and not gap.strip():
+                return None  # "واتهم المتمردين بمواصلة عملياتهم": an -ين plural is no subject
             return self.holder(r)
         return None
+
+    def _oblique_plural(self, r: Ref) -> bool:
+        """A one-word group name in the oblique case (المتمردين، الحوثيين، المستوطنين): the
+        object or a genitive, never the subject of the verb before it."""
+        words = _keys(self.doc.text[r.start:r.end])
+        return (
+            r.type in ("ORG", "NORP") and len(words) == 1 and words[0].startswith("ال")
+            and words[0].endswith("ين") and len(words[0]) > 6
+        )
 
     def holder(self, r: Ref) -> Ref:
         """The person a title belongs to when the recognizer split them: "الكاتب العام المساعد
@@ -524,8 +566,12 @@ class ArgumentFinder:
                 first = q  # walk back over appositions to the start of the subject phrase
             else:
                 break
-        lead = _keys(self.doc.text[floor:first.start])
-        while lead and (_bare(lead[-1]) in _TITLES or nationality(lead[-1])):
+        seg = self.doc.text[floor:first.start]
+        cut = max(seg.rfind("،"), seg.rfind(","), seg.rfind("؛"))
+        lead = _keys(seg[cut + 1:] if cut >= 0 else seg)  # "…، لكن المتمردين الحوثيين خرقوا": after the comma
+        while lead and (
+            _bare(lead[-1]) in _TITLES or nationality(lead[-1]) or _definite_free(_bare(lead[-1])) in _DESCRIPTORS
+        ):
             lead.pop()  # "وكان وزير التربية محمد علي البوغديري قد التقى": the title opens the subject
         while lead and (lead[-1] in _OPENERS or lead[-1] in _FILLERS):
             lead.pop()

@@ -185,9 +185,17 @@ _CALLED_BY = frozenset(match_key(w) for w in ("بدعوة", "دعوة"))
 # Light verbs: their object noun is the event and their subject its doer ("نفذ … إضراباً")
 _LIGHT = conjugate("نفذ", "ينفذ") | conjugate("شن", "يشن") | conjugate("أجرى", "يجري") | conjugate(
     "عقد", "يعقد") | conjugate("نظم", "ينظم") | conjugate("واصل", "يواصل") | conjugate("جدد", "يجدد") | conjugate(
-    "أعلن", "يعلن") | frozenset(match_key(w) for w in ("أجرت", "أجروا", "شنت", "شنوا"))
+    "أعلن", "يعلن") | conjugate("تمكن", "يتمكن") | conjugate("قام", "يقوم") | conjugate("بدأ", "يبدأ") | conjugate(
+    "استأنف", "يستأنف") | conjugate("نجح", "ينجح") | conjugate("مدد", "يمدد") | conjugate("فرض", "يفرض") | conjugate(
+    "قرر", "يقرر") | frozenset(
+    match_key(w) for w in ("أجرت", "أجروا", "شنت", "شنوا", "قامت", "قاموا", "تقوم", "يقوم"))
 
 
+# Quantity words between a light verb's subject and its object noun ("سلسلة من الغارات")
+_QUANTITY = frozenset(
+    match_key(w)
+    for w in ("سلسلة", "من", "عدد", "عددا", "موجة", "جملة", "مزيد", "المزيد", "عشرات", "مئات", "قرار", "قرارا")
+)
 _CAUSE = conjugate("دفع", "يدفع") | conjugate("أجبر", "يجبر") | conjugate("اضطر", "يضطر") | conjugate("أرغم", "يرغم")
 _ARRIVE = conjugate("دخل", "يدخل") | conjugate("وصل", "يصل")
 
@@ -197,8 +205,14 @@ def toks_key(d: Draft) -> str:
     return d.extra.get("head_key", "")
 
 
+# Verbal nouns of light verbs after ل/ب: "يستعد لشن هجوم", "قام بتنفيذ عملية"
+_LIGHT_NOUNS = frozenset(
+    match_key(p + w) for p in ("ل", "ب", "") for w in ("شن", "تنفيذ", "إجراء", "اجراء", "عقد", "تنظيم", "تمديد", "فرض")
+)
+
+
 def _is_light_verb(key: str) -> bool:
-    return any(r.verb and r.stem in _LIGHT for r in readings(key, False))
+    return key in _LIGHT_NOUNS or any(r.verb and r.stem in _LIGHT for r in readings(key, False))
 
 
 def _keys_before(text: str, a: int, b: int) -> list[str]:
@@ -241,6 +255,7 @@ class DocumentReader:
         self._side_other: str | None = None
         self._pluperfect = False
         self._sentence = 0
+        self._current: list[Draft] = []  # the drafts of the sentence kept so far
 
     # -- document ----------------------------------------------------------------------------
 
@@ -432,6 +447,8 @@ class DocumentReader:
         d.relative = m.verbal and prev in _RELATIVE
         if m.verbal and prev in ("ان",) and m.head_reading.stem in m.entry.elements[0].verb and not head.key.startswith(("ي", "ت", "ن")):
             d.extra["masdar"] = "1"  # "وأن قتل الفلسطينيين": a past form after أن is a verbal noun
+        if m.verbal and prev in ("الي", "علي", "عن") and _bare(head.key) == m.head_reading.stem:
+            d.extra["masdar"] = d.extra["prep_masdar"] = "1"  # "دعت إلى رفع الحظر": a verbal noun after a preposition
         if m.verbal and m.head > 0 and not head.key.startswith(("ي", "ت", "ن")) and any(
             q.participle and q.start == toks[m.head - 1].start for q in said
         ):
@@ -451,6 +468,10 @@ class DocumentReader:
             return self._finish(d, toks, finder, earlier)
 
         agent = finder.agent(head.start, c1)
+        if "participle" in e.flags and plover == "ACCUSE" and (
+            finder.next_word(head.end)[:1] == "ب" or (prev.isdigit() or prev in _NUMBER_WORDS)
+        ):
+            return None  # "66 آخرين متهمين بتشكيل تنظيم", "51 متهماً": the accused, not an accuser
         if "participle" in e.flags:
             # مؤكداً، متهمةً: the participle's subject is the sentence's subject
             lead = next((x for x in reversed(earlier) if x.verbal and x.source), None)
@@ -476,11 +497,27 @@ class DocumentReader:
                 d.target = gen or finder.target_after(t1, c1, set(), places=False, words=5, partitive=True)
                 if d.target is None:
                     d.target = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))))
-                d.source = agent
+                d.source = agent or self._light_doer(m, toks, finder, said, c0)
+                if d.source is not None and d.target is not None and d.source.entity == d.target.entity:
+                    d.source = None
             else:
                 d.source = gen if gen is not None and gen.type in ACTOR_TYPES else agent
+                if d.source is gen and gen is not None and plover == "AGREE" and gen.type in PLACE_TYPES:
+                    ent = self.mentions.entities.get(gen.entity)
+                    if ent is not None and ent.actor is None:
+                        d.source = None  # "اتفاق فيينا", "اتفاقات توكيه": a treaty named by its city
+                        d.extra["reference"] = "1"
                 if d.source is gen and gen is not None and gen.type in PLACE_TYPES and plover in ("ASSAULT", "COERCE"):
                     d.source, d.target = agent, gen  # "مجزرة النبطية": where it struck
+                if plover == "AGREE" and e.weak and _bare(head.key).startswith(("ال", "بال", "لل")) and (
+                    finder.between_pair(t1, c1) is None
+                ):
+                    d.extra["reference"] = "1"  # "الاتفاق", "بالاتفاقية": the agreement already known, told about
+                if d.source is None and e.frame == "visit":
+                    # "زيارة وفد من الأمم المتحدة للمدينة": the delegation's body visits
+                    r = next((r for r in finder.refs if t1 <= r.start < finder.word_limit(t1, 4)), None)
+                    if r is not None and r.type in ACTOR_TYPES and finder.prep(r) in ("من", "عن") and finder._delegation_before(r):
+                        d.source = r
                 if d.source is None:
                     d.source = self._nominal_owner(m, toks, finder, said, earlier, c0)
                 self._objects(d, finder, t1, c1, words=6, places=plover not in ("PROTEST", "REJECT"))
@@ -488,8 +525,8 @@ class DocumentReader:
             self._protest_roles(d, finder, toks, m)
         if e.frame in ("visit", "arrive"):
             self._destination(d, finder, head.end if m.verbal else t1, c1)
-            if e.frame == "arrive" and d.location is None:
-                return None
+            if e.frame == "arrive" and (d.location is None or d.source is None):
+                return None  # "وصلت سفينة إلى الميناء", "قوارب تصل إلى إيطاليا": nobody visits
         return self._finish(d, toks, finder, earlier)
 
     @staticmethod
@@ -499,8 +536,8 @@ class DocumentReader:
         stem, key = m.head_reading.stem, _bare(head.key)
         if not m.verbal and key.startswith("لل") and plover in ("REQUEST", "ACCUSE", "PROTEST", "REJECT", "SUPPORT"):
             return True  # "للمطالبة بـ"، "للتنديد بـ"
-        if not key.endswith("ا") or stem + "ا" != key and stem != key:
-            return False
+        if not key.endswith("ا") or stem + "ا" != key and stem != key or (m.verbal and key.endswith("وا") and plover != "PROTEST"):
+            return False  # "واعتقلوا" is "and they arrested", not an accusative of purpose
         if not m.verbal:
             return stem + "ا" == key
         forms = m.entry.elements[0].verb
@@ -552,6 +589,26 @@ class DocumentReader:
                 return self._ref_of(opener.speaker)
             if opener.announce and code_event(m.entry.cameo, m.entry.plover)[0] in _ANNOUNCED:
                 return self._ref_of(opener.speaker)  # "أعلن المتحدث أن شحنة المساعدات دخلت غزة"  # أعلنت الفصائل الإضراب، قالت الوزارة في رسالتين
+        r = self._light_doer(m, toks, finder, said, c0)
+        if r is not None:
+            return r
+        if self._possessed(m, toks[h]):
+            lead = next((x for x in reversed(earlier) if x.verbal and x.source), None)
+            if lead is not None:
+                return lead.source
+            if said and said[-1].speaker:
+                return self._ref_of(said[-1].speaker)
+            return self._ref_of(self.disc.subject)
+        return None
+
+
+    def _light_doer(
+        self, m: Match, toks: list[Tok], finder: ArgumentFinder, said: list[_Said], c0: int
+    ) -> Ref | None:
+        """The doer of a verbal noun that is the object of a light verb: its subject ("نفذت
+        القوات خمسة إنزالات", "تمكنت قوات الأمن من اعتقال"), told before it ("طيران التحالف
+        تدخل وتمكن من قتل"), or the speaker when a pronoun stands for it ("أنها تمكنت من")."""
+        h = m.head
         for i in range(h - 1, max(-1, h - 20), -1):
             t = toks[i]
             if t.start < c0 and not _is_light_verb(t.key):
@@ -560,17 +617,24 @@ class DocumentReader:
                 r = finder.subject_after(t.end, toks[h].start)
                 if r is not None:
                     end, _ = finder.chain(r)
-                    gap = [w for w in _keys_before(self.doc.text, end, toks[h].start) if w not in _NUMBER_WORDS]
+                    gap = [
+                        w for w in _keys_before(self.doc.text, end, toks[h].start)
+                        if w not in _NUMBER_WORDS and w not in _QUANTITY and w not in _LIGHT_NOUNS
+                    ]
                     if fillers_only(" ".join(gap), titles=True):
                         return r  # "نفذت القوات المسلحة، اليوم، خمسة إنزالات": its object
+                elif i > 0 and _bare(toks[i - 1].key) in _PRONOUN_COMP:
+                    # "ذكرت الوزارة أنها تمكنت من اعتقال …": the speaker did it
+                    cue = next((q for q in reversed(said) if q.start < t.start and q.speaker), None)
+                    if cue is not None:
+                        return self._ref_of(cue.speaker)
+                elif i > 0 and toks[i - 1].start >= c0:
+                    r = finder.subject_before(t.start, c0) or finder.group_subject(t.start, c0)
+                    if r is not None:
+                        return r  # "طيران التحالف تدخل وتمكن من قتل": the subject told before the verb
+                if t.key in _LIGHT_NOUNS:
+                    continue  # "قررت السلطات تمديد حالة الطوارئ": the verb of the verbal noun decides
                 break
-        if self._possessed(m, toks[h]):
-            lead = next((x for x in reversed(earlier) if x.verbal and x.source), None)
-            if lead is not None:
-                return lead.source
-            if said and said[-1].speaker:
-                return self._ref_of(said[-1].speaker)
-            return self._ref_of(self.disc.subject)
         return None
 
     @staticmethod
@@ -624,7 +688,15 @@ class DocumentReader:
         if len(head.key) > 3 and head.key[0] in "وف" and not d.relative:
             shared = next((x for x in reversed(earlier) if x.verbal and not x.relative and x.source), None)
         if shared is not None and subj is not None and subj.entity != shared.source.entity:  # type: ignore[union-attr]
-            obj, subj = subj, None  # أدان X …، وحمّل Y: a coordinated verb keeps the subject
+            end, _ = finder.chain(subj)
+            nxt_ref = next((r for r in finder.refs if r.start >= end), None)
+            own_object = (
+                nxt_ref is not None and nxt_ref.start < c1 and finder.prep(nxt_ref) is None
+                and fillers_only(self.doc.text[end:nxt_ref.start])
+            )
+            if not own_object:
+                obj, subj = subj, None  # أدان X …، وحمّل Y: a coordinated verb keeps the subject
+            # else "زار بوتين مصر …، وزار السيسي روسيا": a new subject with its own object
         after = head.end
         co: Ref | None = None
         if subj is not None:
@@ -650,7 +722,8 @@ class DocumentReader:
         )
         if attributive:
             d.extra["attributive"] = "1"
-        if attributive and not _bare(head.key).startswith(("ي", "ت", "ن", "ا")):
+        finite = _bare(head.key).endswith(("ت", "وا"))  # داهمت، اعتقلوا: verbs, not nouns
+        if attributive and not _bare(head.key).startswith(("ي", "ت", "ن", "ا")) and not finite:
             d.extra["masdar"] = "1"  # "يرافقه فرض الحصار": a bare past form after a noun or verb is a noun
         nxt = finder.next_word(head.end)
         bare_nxt = nxt[2:] if nxt.startswith("ال") else nxt
@@ -684,7 +757,8 @@ class DocumentReader:
             elif nxt in SUBJECT_NOUNS or bare_nxt in SUBJECT_NOUNS or d.relative or attributive:
                 pass  # its subject is a phrase that names no entity
             elif in_direct:
-                if head.key[:1] in ("ن", "ا") or _bare(head.key)[:1] in ("ن",):
+                first_person = _bare(head.key).endswith("نا") and _bare(head.key)[:-2] in m.entry.elements[0].verb
+                if head.key[:1] in ("ن", "ا") or _bare(head.key)[:1] in ("ن",) or first_person:
                     d.source = self._ref_of(quote.speaker if quote else None)
             elif d.plover not in _NO_CARRY:
                 d.source = self._ref_of(self._carried())
@@ -745,6 +819,11 @@ class DocumentReader:
                 d.target = ent
                 return
         t = finder.target_after(a, b, exclude, places=places, words=words, counted_from=d.trig_end)
+        if match_key(self.doc.text[d.trig_start:d.trig_end]).endswith(" من"):
+            # "طلب من X", "طلبنا من الاتحاد الأوروبي": who is asked follows the من of the trigger
+            r = next((r for r in finder.refs if r.start >= d.trig_end), None)
+            if r is not None and r.entity not in exclude and fillers_only(self.doc.text[d.trig_end:r.start], titles=True):
+                t = r
         if t is not None and self._holder(d, finder, t, b):
             # "أعرب عن تقدير المملكة المتحدة للدور الأردني": the genitive holds the feeling
             t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words, counted_from=d.trig_end)
@@ -1031,7 +1110,10 @@ class DocumentReader:
         for d in kept:
             spk = d.quote_speaker
             masdar = not d.verbal or "masdar" in d.extra
-            if spk and masdar and d.plover in ("ASSAULT", "COERCE", "SANCTION") and (d.source is None or d.source.entity != spk):
+            decision = d.cameo.startswith("172")  # a state of emergency, a curfew, a ban: the speaker's own measure
+            if spk and masdar and not decision and d.plover in ("ASSAULT", "COERCE", "SANCTION") and (
+                d.source is None or d.source.entity != spk
+            ):
                 d.target = d.source
                 d.source = self._ref_of(spk)
                 d.plover, d.cameo, d.mode = "ACCUSE", "112", "disapprove"
@@ -1073,7 +1155,13 @@ class DocumentReader:
         self._responded_to(kept, toks)
         for d in kept:
             self._corefer(d)
-        kept = [d for d in kept if self._informative(d) and not self._restated(d, toks) and not self._tally(d, toks)]
+        self._current = []
+        restated_free = []
+        for d in kept:
+            if self._informative(d) and not self._restated(d, toks) and not self._tally(d, toks):
+                restated_free.append(d)
+                self._current.append(d)
+        kept = restated_free
         # weak triggers only when nothing stronger is in the sentence, and once; a weak protest
         # word survives other kinds of event where the sentence holds a protest scene
         if any(not d.weak and not d.background for d in kept):
@@ -1145,12 +1233,16 @@ class DocumentReader:
             own = d.plover in _FOLDING_ACTS and not d.verbal and (
                 toks_key(d).startswith(("و", "ف")) and toks_key(d) not in WAW_WORDS or self._possessed(d.match, self._head_tok(d))
             )
-            if (not d.verbal or d.relative) and not d.background and not own:
+            if (not d.verbal or d.relative or "prep_masdar" in d.extra) and not d.background and not own:
                 for a in acts:
                     if a is d or not (a.head_start < d.head_start):
                         continue
-                    later = [x.head_start for x in drafts if x.verbal and not x.relative and x.head_start > a.head_start]
-                    if d.head_start < min(later + [a.clause_end if not d.relative else s1]):
+                    later = [
+                        x.head_start for x in drafts
+                        if x.verbal and not x.relative and "prep_masdar" not in x.extra and x.head_start > a.head_start
+                    ]
+                    open_ended = d.relative or "prep_masdar" in d.extra  # "دعت إلى رفع الحصار": no clause of its own
+                    if d.head_start < min(later + [a.clause_end if not open_ended else s1]):
                         host = a
             if host is None:
                 kept.append(d)
@@ -1176,12 +1268,15 @@ class DocumentReader:
         """"الغارات التي استهدفت …": the noun and its relative verb are one act; the verb's
         arguments fill the noun's gaps (the noun keeps the trigger)."""
         out = list(kept)
-        for v in [d for d in kept if d.relative]:
+        # an indefinite noun takes its relative clause with no pronoun: "بقصف مدفعي استهدف موكباً"
+        attributed = [d for d in kept if d.verbal and "attributive" in d.extra and d.source is None]
+        for v in [d for d in kept if d.relative] + attributed:
             h = v.match.head
             if h < 2:
                 continue
+            lo = h - 2 if v.relative else h - 3
             noun = next(
-                (d for d in reversed(out) if d is not v and not d.verbal and h - 6 <= d.match.trigger[1] <= h - 2
+                (d for d in reversed(out) if d is not v and not d.verbal and h - 6 <= d.match.trigger[1] <= lo + (0 if v.relative else 2)
                  and (d.plover == v.plover or {d.plover, v.plover} <= _MATERIAL)),
                 None,
             )
@@ -1270,6 +1365,14 @@ class DocumentReader:
             return False
         if d.modality == "future" and any(self._same_plan(x, d) for x in self.history):
             return True  # "التوقيع على اتفاق … مدرج على جدول الأعمال": the agreement told before, still planned
+        if d.source is not None and (d.plover == "SANCTION" or d.cameo.startswith("172")) and not d.count:
+            side = self._country(d.source) or d.source.entity
+            if any(
+                x.cameo == d.cameo and x.source is not None and (self._country(x.source) or x.source.entity) == side
+                and x.sentence >= self._sentence - 6
+                for x in self.history[-12:] + [y for y in self._current if y is not d]
+            ):
+                return True  # "مددت الحكومة حالة الطوارئ … وحدد القرار فرض حالة الطوارئ": one decision told again
         head = toks[d.match.head]
         if not _bare(head.key).startswith(("ال", "بال", "لل", "وال")):
             return False
@@ -1338,9 +1441,21 @@ class DocumentReader:
             return False
         if d.plover == "ACCUSE" and d.cameo == "110" and d.target is None:
             return False
+        if (
+            d.verbal and d.plover == "ASSAULT" and d.source is None and ("attributive" in d.extra or d.relative)
+            and self._present(d)
+        ):
+            return False  # "محاولات إرهابية تستهدف أمنها", "العناصر التي تستهدف المساجد": what such people do
         placed = "target_from_place" in d.extra
         casualty = not d.verbal and d.match.entry.frame == "passive" and d.plover == "ASSAULT"
         return not (casualty and d.count is None and d.source is None and (d.target is None or placed))
+
+    @staticmethod
+    def _present(d: Draft) -> bool:
+        """The trigger verb is in the present tense (يستهدف، تستهدف), not a past form in ت (توغل)."""
+        k = _bare(toks_key(d))
+        forms = d.match.entry.elements[0].verb
+        return k[:1] == "ي" and k in forms or (k[:1] == "ت" and "ي" + k[1:] in forms)
 
     @staticmethod
     def _same_act(a: Draft, b: Draft, toks: list[Tok]) -> bool:

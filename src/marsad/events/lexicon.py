@@ -39,7 +39,7 @@ FLAGS = frozenset({"weak", "nominal", "fact", "participle", "head", "negated"})
 DEFAULT_GAP = 6
 
 # Past-stem suffixes (he, she, they two, they two f., they, they f.) and present affixes.
-_PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن")
+_PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا")  # … and "we" (طلبنا، ناقشنا) in quotes
 _PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 _PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "وا", "ن", "ا")
 _WEAK_FINAL = ("ا", "ي", "و")

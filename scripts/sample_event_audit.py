@@ -1,0 +1,181 @@
+"""Sample the event-coding audit set (tests/data/events_audit.tsv) from SaudiNewsNet.
+
+    .venv/bin/python scripts/sample_event_audit.py [--n 60] [--seed 66]            # the sample
+    .venv/bin/python scripts/sample_event_audit.py --dump /tmp/audit.txt           # + coded events
+    .venv/bin/python scripts/sample_event_audit.py --check tests/data/events_audit.tsv
+
+Held-out text for the event coder: political and security news that nobody tuned on. An
+article qualifies when it holds at least four distinct words of political or security
+vocabulary (minister, president, forces, attack, arrest, talks, condemn …), is 300–4,000
+characters long, is not a duplicate body, and is disjoint from the first 300 corpus records
+(the throughput and development subset) and from every article referenced by
+tests/data/protest_dev*.tsv. The sample is drawn with ``random.Random(seed)``; the first half
+of the drawn order is the tuning half, the second half the held-back half (``half`` column).
+
+``--dump`` runs the full pipeline (:func:`marsad.analyze.build_pipeline`) on each sampled
+article and writes, for hand labelling, every sentence with its offsets and the events coded
+in it. The dump holds corpus text (CC BY-NC-SA 4.0): keep it out of the repository.
+``--check`` verifies that an audit file only references articles of this sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "saudinewsnet" / "dataset"
+PROTEST_DEV = sorted((ROOT / "tests" / "data").glob("protest_dev*.tsv"))
+FIRST_RECORDS = 300
+
+# Political and security vocabulary; each pattern counts once per article.
+_VOCAB = [
+    r"وزير", r"الرئيس", r"الحكومة", r"مجلس الأمن", r"الأمم المتحدة", r"قوات", r"الجيش", r"هجوم",
+    r"غار(?:ة|ات)", r"(?:مقتل|قتل)", r"اعتقال|القبض", r"تفجير", r"إرهاب", r"الحوثي", r"داعش",
+    r"المعارضة", r"سفير", r"زيارة", r"استقبل", r"مباحثات|محادثات", r"أدان|إدانة|استنكر",
+    r"طالب|دعا ", r"اتفاق", r"عقوبات", r"التحالف", r"مظاهر|احتجاج", r"الشرطة", r"الأمن",
+    r"اشتباك", r"قصف", r"مسلح", r"انتخاب", r"البرلمان",
+]
+_VOCAB_RE = [re.compile(p) for p in _VOCAB]
+MIN_HITS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    archive: str
+    member: str
+    article: int
+    sha12: str  # of the article's content
+    half: str  # "tune" or "held"
+
+
+def sha12(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def political(content: str) -> bool:
+    return sum(1 for r in _VOCAB_RE if r.search(content)) >= MIN_HITS
+
+
+def _protest_refs() -> set[tuple[str, int]]:
+    out: set[tuple[str, int]] = set()
+    for p in PROTEST_DEV:
+        for ln in p.read_text(encoding="utf-8").splitlines():
+            if not ln or ln.startswith(("#", "archive")):
+                continue
+            a, _m, i = ln.split("\t")[:3]
+            out.add((a, int(i)))
+    return out
+
+
+def iter_corpus(corpus: Path):
+    """(archive, member, index, record) in corpus order (the order of bench_ingest's reader)."""
+    for z in sorted(corpus.glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for member in sorted(zf.namelist()):
+                for i, rec in enumerate(json.loads(zf.read(member))):
+                    yield z.name, member, i, rec
+
+
+def candidates(corpus: Path) -> list[tuple[str, str, int, str]]:
+    excluded = _protest_refs()
+    seen: set[str] = set()
+    out = []
+    for n, (a, m, i, rec) in enumerate(iter_corpus(corpus)):
+        content = rec.get("content") or ""
+        body = " ".join(content.split())
+        if n < FIRST_RECORDS or not body or body in seen:
+            seen.add(body)
+            continue
+        seen.add(body)
+        if (a, i) in excluded or not 300 <= len(content) <= 4000 or not political(content):
+            continue
+        out.append((a, m, i, sha12(content)))
+    return out
+
+
+def sample(corpus: Path = CORPUS, n: int = 60, seed: int = 66) -> list[Ref]:
+    pool = candidates(corpus)
+    picked = random.Random(seed).sample(range(len(pool)), n)
+    return [Ref(*pool[k], "tune" if j < n // 2 else "held") for j, k in enumerate(picked)]
+
+
+def load_records(refs: list[Ref], corpus: Path = CORPUS) -> dict[tuple[str, int], dict]:
+    want = {(r.archive, r.article) for r in refs}
+    out = {}
+    for a, _m, i, rec in iter_corpus(corpus):
+        if (a, i) in want:
+            out[(a, i)] = rec
+    return out
+
+
+def dump(refs: list[Ref], path: Path, corpus: Path = CORPUS) -> None:
+    """Every sentence of every sampled article with the events coded in it (for labelling)."""
+    from marsad.analyze import build_pipeline
+    from marsad.document import Article, Source
+
+    pipe = build_pipeline()
+    recs = load_records(refs, corpus)
+    with path.open("w", encoding="utf-8") as f:
+        for k, r in enumerate(refs):
+            rec = recs[(r.archive, r.article)]
+            text = rec["content"]
+            art = Article(text=text, id=rec["url"], source=Source(url=rec["url"], published=(rec.get("date_extracted") or "")[:10] or None))
+            doc = pipe.process(art).document
+            f.write(f"\n######## [{k}] {r.half} {r.archive} {r.member} {r.article} {r.sha12} | {rec.get('title', '')}\n")
+            if doc is None:
+                f.write("REJECTED\n")
+                continue
+            ents = {e.id: e for e in doc.entities}
+            for si, s in enumerate(doc.sentences):
+                f.write(f"\n[s{si} {s.start}:{s.end}] {text[s.start:s.end]}\n")
+                for ev in doc.events:
+                    if ev.sentence != si:
+                        continue
+                    src = ents[ev.source].canonical if ev.source in ents else "-"
+                    tgt = ents[ev.target].canonical if ev.target in ents else "-"
+                    flags = ("NEG " if ev.negated else "") + ("BG " if ev.background else "")
+                    f.write(
+                        f"    >> {ev.trigger.start}:{ev.trigger.end} «{ev.trigger.text}» {ev.plover}/{ev.cameo} "
+                        f"{src} -> {tgt} [{ev.modality}] {flags}\n"
+                    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--n", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=66)
+    ap.add_argument("--dump", type=Path, help="write sentences and coded events here (outside the repository)")
+    ap.add_argument("--check", type=Path, help="an audit file whose articles must all be in this sample")
+    args = ap.parse_args(argv)
+    refs = sample(args.corpus, args.n, args.seed)
+    if args.check:
+        keys = {(r.archive, r.member, r.article, r.half) for r in refs}
+        bad = []
+        for ln in args.check.read_text(encoding="utf-8").splitlines():
+            if ln and not ln.startswith(("#", "archive")):
+                c = ln.split("\t")
+                if (c[0], c[1], int(c[2]), c[3]) not in keys:
+                    bad.append(ln[:60])
+        if bad:
+            print(f"{args.check}: {len(bad)} rows outside the seeded sample, e.g. {bad[0]}", file=sys.stderr)
+            return 1
+        print(f"{args.check}: every row references the seeded sample")
+        return 0
+    if args.dump:
+        dump(refs, args.dump, args.corpus)
+    for r in refs:
+        print(f"{r.archive}\t{r.member}\t{r.article}\t{r.sha12}\t{r.half}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
