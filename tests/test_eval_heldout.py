@@ -1,0 +1,124 @@
+"""The held-out gold set (tests/gold_heldout/) is well-formed and consistent with its texts.
+
+These files are only ever scored (``marsad eval tests/gold_heldout/``), never tuned on, so a
+broken span or a dangling entity id would silently distort the one honest figure the project
+has. This checks form and consistency only; quality floors are the integrator's business.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.evaluate.docscore import score_document
+from marsad.evaluate.gold import load_gold, load_gold_files
+from marsad.evaluate.perfect import perfect_document
+from test_gold_files import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT = ROOT / "tests" / "gold_heldout"
+TEXTS = HELDOUT / "texts"
+SPECS = HELDOUT / "specs"
+GOLD_FILES = sorted(HELDOUT.glob("*.gold.json"))
+SPEC_FILES = sorted(SPECS.glob("*.toml"))
+
+
+def _name(p: Path) -> str:
+    return p.name.removesuffix(".gold.json")
+
+
+def _load(path: Path) -> tuple[dict[str, Any], str]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return gold, (path.parent / gold["text_file"]).read_text(encoding="utf-8")
+
+
+def _make_gold() -> Any:
+    spec = importlib.util.spec_from_file_location("make_gold", ROOT / "scripts" / "make_gold.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_gold", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_heldout_set_is_complete_and_disjoint_from_the_project_gold() -> None:
+    texts = {p.stem for p in TEXTS.glob("*.txt")}
+    assert len(texts) == 8
+    assert {_name(p) for p in GOLD_FILES} == texts
+    assert {p.stem for p in SPEC_FILES} == texts
+    dev_names = {p.stem for p in (ROOT / "examples").glob("*.txt")}
+    dev_names |= {_name(p) for p in (ROOT / "tests" / "gold").glob("*.gold.json")}
+    assert not texts & dev_names, "a held-out document is also a development document"
+    dev_texts = {p.read_text(encoding="utf-8") for p in (ROOT / "examples").glob("*.txt")}
+    for p in TEXTS.glob("*.txt"):
+        assert p.read_text(encoding="utf-8") not in dev_texts, p.name
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_name)
+def test_heldout_gold_is_valid(path: Path) -> None:
+    gold, text = _load(path)
+    assert gold["id"] == _name(path)
+    assert gold["text_file"] == f"texts/{gold['id']}.txt"
+    validate(gold, text)
+
+
+@pytest.mark.parametrize("spec_path", SPEC_FILES, ids=lambda p: p.stem)
+def test_heldout_gold_is_what_its_spec_builds(spec_path: Path) -> None:
+    make_gold = _make_gold()
+    spec, text, out = make_gold.load(spec_path)
+    assert out == HELDOUT / f"{spec_path.stem}.gold.json"
+    assert out.read_text(encoding="utf-8") == make_gold.render(make_gold.build_gold(spec, text))
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_name)
+def test_heldout_events_point_at_entities_with_a_basis(path: Path) -> None:
+    """Every event role names an entity; every required event has a required evidence line."""
+    gold, text = _load(path)
+    ents = {e["id"]: e for e in gold["entities"]}
+    for ev in gold["events"]:
+        for role in ("source", "target", "location"):
+            ref = ev.get(role)
+            assert ref is None or ref in ents, f"{ev['id']}.{role} = {ref!r}"
+        sp = ev["evidence"]
+        assert text[sp["start"] : sp["end"]] == sp["text"]
+        if ev.get("date") and gold["published"]:
+            # a held-out event is dated at most a year and a half before its report
+            assert "2024-01-01" <= ev["date"] <= gold["published"] or ev.get("modality") in {
+                "future",
+                "demanded",
+            }, ev["id"]
+    for q in gold["quotes"]:
+        assert q["speaker"] in ents, q
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_name)
+def test_heldout_body_is_wire_length(path: Path) -> None:
+    gold, text = _load(path)
+    body = list(text)
+    for bp in gold["boilerplate"]:
+        body[bp["start"] : bp["end"]] = " " * (bp["end"] - bp["start"])
+    assert 150 <= len("".join(body).split()) <= 400
+
+
+def test_heldout_folder_loads_in_the_scorer() -> None:
+    golds = list(load_gold_files([str(HELDOUT)]))
+    assert sorted(g.id for g in golds) == sorted(_name(p) for p in GOLD_FILES)
+    outlets = {tomllib.loads(p.read_text(encoding="utf-8"))["outlet"] for p in SPEC_FILES}
+    assert len(outlets) == len(SPEC_FILES), "every held-out document comes from its own outlet"
+
+
+@pytest.mark.parametrize("include_optional", [True, False])
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_name)
+def test_heldout_perfect_prediction_scores_one(path: Path, include_optional: bool) -> None:
+    """The gold is scorable: predicting exactly it gives 1.0 on every defined figure."""
+    gold = load_gold(path)
+    result = score_document(gold, perfect_document(gold, include_optional=include_optional))
+    defined = {k: v for k, v in result.scores.metrics().items() if v is not None}
+    assert defined and all(v == 1.0 for v in defined.values()), defined
+    assert result.items == ()
