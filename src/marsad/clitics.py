@@ -31,7 +31,7 @@ import logging
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ PREP_PHRASES = frozenset(
 # A conjunction before one of these function words is split although the word itself is in
 # the model's keep list; ف + هم is left to the model (فهم "understanding" is a word too).
 _CONJ_KEEP_EXCEPT = frozenset({"فهم"})
+_PHRASE_PREPS = frozenset(p for p, _ in PREP_PHRASES)
 OTHER_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
 Features = dict[str, float]
@@ -98,7 +99,14 @@ def _with(prefix: str, stem: str) -> str:
 
 def _productivity(stem: str, key: str, f) -> float:  # type: ignore[no-untyped-def]
     """How often the stem occurs with proclitics other than the ones in ``key``."""
-    return _log(sum(f(w, 0) for p in OTHER_PROCLITICS if (w := _with(p, stem)) != key))
+    if stem.startswith("ال"):  # _with(p, stem) spelt out: this runs for every candidate
+        forms = [p + stem[1:] if lam else p + stem for p, lam in _OTHER_LAM]
+    else:
+        forms = [p + stem for p in OTHER_PROCLITICS]
+    return _log(sum([f(w, 0) for w in forms if w != key]))
+
+
+_OTHER_LAM = tuple((p, p.endswith("ل")) for p in OTHER_PROCLITICS)
 
 
 def candidates(key: str, freq: Mapping[str, int]) -> list[Candidate]:
@@ -109,6 +117,8 @@ def candidates(key: str, freq: Mapping[str, int]) -> list[Candidate]:
 
 def _phrase_split(key: str) -> tuple[int, ...] | None:
     """[و|ف] + ب|ل + a compound-preposition noun [+ pronoun]: بموجب, وبسببه, لصالحها."""
+    if key[:1] not in _PHRASE_PREPS and (key[:1] not in CONJ or key[1:2] not in _PHRASE_PREPS):
+        return None  # no ب or ل where the phrase would start (the common case, checked first)
     for conj in ("", *CONJ):
         if not key.startswith(conj):
             continue
@@ -187,6 +197,26 @@ def best_cuts(key: str, freq: Mapping[str, int], weights: Mapping[str, float]) -
     return best
 
 
+@cache  # a few hundred heads at most
+def _prefixes(head: str) -> tuple[tuple[str, tuple[int, ...], int], ...]:
+    """(proclitic pattern, its cut points, where the rest starts) of every proclitic reading of
+    a word that begins with ``head`` (its first two letters: all the readings depend on)."""
+    prefixes: list[tuple[str, tuple[int, ...], int]] = [("", (), 0)]
+    for conj in ("", *CONJ):
+        if conj and not head.startswith(conj):
+            continue
+        i = len(conj)
+        for prep in ("", *PREP, FUTURE):
+            if prep and not head.startswith(prep, i):
+                continue
+            j = i + len(prep)
+            if not conj and not prep:
+                continue
+            cuts = tuple(c for c in (i if conj else 0, j if prep else 0) if c > 0)
+            prefixes.append((conj + prep, tuple(sorted(set(cuts))), j))
+    return tuple(prefixes)
+
+
 def _analyses(key: str, freq: Mapping[str, int]) -> Iterator[tuple[tuple[int, ...], list[tuple[str, float]]]]:
     """Every analysis of ``key`` (cut points, then (feature name, value) pairs in a fixed
     order), the unsegmented one first: the one definition both training and inference use."""
@@ -198,26 +228,14 @@ def _analyses(key: str, freq: Mapping[str, int]) -> Iterator[tuple[tuple[int, ..
         word_al = max(word_al, _log(f("ال" + key[:-1], 0)))
     word_impf = _log(f("ي" + key, 0) + f("ت" + key, 0))
     word_conj = _log(f("و" + key, 0) + f("ف" + key, 0))
-    word_prep = _log(sum(f(_with(p, key), 0) for p in PREP)) if not key.startswith(PREP) else 0.0
-    word_suf = _log(sum(f(key + s, 0) for s in ("ه", "ها", "هم"))) if not key.endswith("ة") else 0.0
+    word_prep = _log(f("ب" + key, 0) + f(_with("ل", key), 0) + f("ك" + key, 0)) if not key.startswith(PREP) else 0.0
+    word_suf = _log(f(key + "ه", 0) + f(key + "ها", 0) + f(key + "هم", 0)) if not key.endswith("ة") else 0.0
     nm = _named("NONE")
     values = (1.0, whole, word_al, word_conj, word_prep, 1.0 if key in FUNCTION_STEMS else 0.0, word_suf, word_impf)
     yield (), [(nm[k], v) for k, v in zip(_NONE_SLOTS, values, strict=True)]
 
-    prefixes: list[tuple[str, tuple[int, ...], int]] = [("", (), 0)]
-    for conj in ("", *CONJ):
-        if conj and not key.startswith(conj):
-            continue
-        i = len(conj)
-        for prep in ("", *PREP, FUTURE):
-            if prep and not key.startswith(prep, i):
-                continue
-            j = i + len(prep)
-            if not conj and not prep:
-                continue
-            cuts = tuple(c for c in (i if conj else 0, j if prep else 0) if c > 0)
-            prefixes.append((conj + prep, tuple(sorted(set(cuts))), j))
-
+    prefixes = _prefixes(key[:2])
+    endings = ("", *(s for s in SUFFIXES if key.endswith(s)))  # rest.endswith(s): key does too
     for pattern, pcuts, s0 in prefixes:
         rest = key[s0:]
         if not rest:
@@ -226,10 +244,10 @@ def _analyses(key: str, freq: Mapping[str, int]) -> Iterator[tuple[tuple[int, ..
         if pattern and prep and rest in PRONOUN_STEMS:
             yield pcuts, [(f"bias:{pattern}+PRON", 1.0), (f"lw:{pattern}+PRON", whole)]
             continue
-        for suf in ("", *SUFFIXES):
+        for suf in endings:
             if not pattern and not suf:
                 continue
-            if suf and not rest.endswith(suf):
+            if len(suf) > len(rest):
                 continue
             stem = rest[: len(rest) - len(suf)]
             if len(stem) < 2:

@@ -113,12 +113,21 @@ def _ends_sentence(line: str, start: int, end: int) -> bool:
         return False  # 3.5, أ.ش.أ, example.com, ?q=1 inside a URL
     if run[0] != "." or len(run.rstrip(_CLOSERS)) > 1:
         return True  # ! ? ؟ ; ؛ … and runs such as "?!" or "..." end one
-    before = line[:start]
-    word = re.search(r"[^\s.]*$", before)
-    w = word.group() if word else ""
-    if _LONE_LETTER.search(before) and w:
+    w = _last_word(line, start)
+    # _LONE_LETTER can only match from the last letter before the tatweels: search from the
+    # character before it (searching the whole line costs time in its length at every period)
+    q = len(line[:start].rstrip("\u0640")) - 1
+    if w and _LONE_LETTER.search(line[max(0, q - 1) : start]):
         return False  # د. , م. after a space: an abbreviation, not a full stop
     return w.lower() not in _ABBREVIATIONS
+
+
+def _last_word(line: str, end: int) -> str:
+    """The run of characters other than white space and "." that ends at ``end``."""
+    i = end
+    while i and line[i - 1] != "." and not line[i - 1].isspace():
+        i -= 1
+    return line[i:end]
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import gzip
 import logging
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -116,15 +117,22 @@ def drop_article(w: str) -> str:
 
 @dataclass(slots=True)
 class Lexicons:
-    """Word clusters, corpus frequencies and gazetteers, as loaded from ``resources/ner``."""
+    """Word clusters, corpus frequencies and gazetteers, as loaded from ``resources/ner``.
+
+    Held in tuples, not lists or sets: the cyclic garbage collector walks every list and set
+    that stays alive (the gazetteer alone has ~115,000 entries) but stops tracking tuples of
+    strings. A word's gazetteer classes are sorted, so its features come in the same order in
+    every process (a set's order follows the per-process string hash).
+    """
 
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     freq: dict[str, int] = field(default_factory=dict)  # log2 frequency bucket
-    units: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> gazetteer classes
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> classes, sorted
+    # first word -> (words, class) of each listed phrase, longest first
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     max_phrase: int = 1
     # (first word, second word) -> (rank in phrases[first], words, class), by rank
-    pairs: dict[tuple[str, str], list[tuple[int, tuple[str, ...], str]]] = field(
+    pairs: dict[tuple[str, str], tuple[tuple[int, tuple[str, ...], str], ...]] = field(
         default_factory=dict
     )
 
@@ -147,20 +155,23 @@ class Lexicons:
 
     def add_gazetteer(self, entries: Iterable[tuple[str, str]]) -> None:
         units: dict[str, set[str]] = {}
+        phrases = {k: list(v) for k, v in self.phrases.items()}
         for text, klass in entries:
             toks = tuple(text.split(" "))
             if len(toks) == 1:
                 units.setdefault(toks[0], set()).add(klass)
             else:
-                self.phrases.setdefault(toks[0], []).append((toks, klass))
+                phrases.setdefault(toks[0], []).append((toks, klass))
                 self.max_phrase = max(self.max_phrase, len(toks))
         for k, v in units.items():
-            self.units[k] = frozenset(v) | self.units.get(k, frozenset())
-        self.pairs = {}
-        for lst in self.phrases.values():
+            self.units[k] = tuple(sorted(v.union(self.units.get(k, ()))))
+        pairs: dict[tuple[str, str], list[tuple[int, tuple[str, ...], str]]] = {}
+        for first, lst in phrases.items():
             lst.sort(key=lambda p: -len(p[0]))
+            self.phrases[first] = tuple(lst)
             for rank, (toks, klass) in enumerate(lst):
-                self.pairs.setdefault((toks[0], toks[1]), []).append((rank, toks, klass))
+                pairs.setdefault((toks[0], toks[1]), []).append((rank, toks, klass))
+        self.pairs = {k: tuple(v) for k, v in pairs.items()}
 
 
 # -- features -----------------------------------------------------------------------------------
@@ -178,6 +189,9 @@ def _shape(tok: str) -> str:
     if la and not a:
         return "L"
     return "M"
+
+
+Pair = tuple[str, str]  # a feature as (kind, value): its CRFsuite name is kind + value
 
 
 @dataclass(slots=True)
@@ -284,35 +298,45 @@ class FeatureExtractor:
         return out
 
     # one sentence -----------------------------------------------------------------------------
+    def starts_phrase(self, keys: Sequence[str]) -> bool:
+        """Whether any reading of a word begins a listed multi-word phrase."""
+        phrases = self.lex.phrases
+        return any(k in phrases for k in keys)
+
+    def phrases_at(self, words: Sequence[Keyed], i: int, end: int) -> list[tuple[int, str]]:
+        """(length, class) of the longest (then first-listed) listed phrase that starts at
+        ``words[i]`` and ends by ``end``, for each reading of that word that begins one."""
+        phrases, pairs = self.lex.phrases, self.lex.pairs
+        out: list[tuple[int, str]] = []
+        nxt = words[i + 1][1]
+        for k in words[i][1]:
+            if k not in phrases:
+                continue
+            best: tuple[int, tuple[str, ...], str] | None = None
+            for k1 in nxt:
+                for cand in pairs.get((k, k1), ()):
+                    if best is not None and cand[0] >= best[0]:
+                        break
+                    toks = cand[1]
+                    m = len(toks)
+                    if i + m <= end and all(toks[j] in words[i + j][1] for j in range(2, m)):
+                        best = cand
+                        break
+            if best is not None:
+                out.append((len(best[1]), best[2]))
+        return out
+
     def _phrase_feats(self, words: Sequence[Keyed]) -> list[list[str]]:
         """Longest gazetteer phrase matches, as B/I features per token."""
         n = len(words)
         out: list[list[str]] = [[] for _ in range(n)]
-        phrases = self.lex.phrases
-        if not phrases:
+        if not self.lex.phrases:
             return out
-        pairs = self.lex.pairs
         for i in range(n - 1):
-            nxt = words[i + 1][1]
-            for k in words[i][1]:
-                if k not in phrases:
-                    continue
-                # the longest (then first-listed) phrase that starts with k and matches here
-                best: tuple[int, tuple[str, ...], str] | None = None
-                for k1 in nxt:
-                    for cand in pairs.get((k, k1), ()):
-                        if best is not None and cand[0] >= best[0]:
-                            break
-                        toks = cand[1]
-                        m = len(toks)
-                        if i + m <= n and all(toks[j] in words[i + j][1] for j in range(2, m)):
-                            best = cand
-                            break
-                if best is not None:
-                    m, klass = len(best[1]), best[2]
-                    out[i].append("gp=B-" + klass)
-                    for j in range(1, m):
-                        out[i + j].append("gp=I-" + klass)
+            for m, klass in self.phrases_at(words, i, n):
+                out[i].append("gp=B-" + klass)
+                for j in range(1, m):
+                    out[i + j].append("gp=I-" + klass)
         return out
 
     def keys(self, tokens: Sequence[str]) -> list[str]:
@@ -365,6 +389,47 @@ class FeatureExtractor:
 # -- document context (second stage) --------------------------------------------------------------
 
 
+CONTEXT_TYPES = ("PER", "ORG", "LOC", "MISC")  # and 4: O
+# feature names of each context reading: 0-3 the majority type with "lo", 4-7 with "hi", 8 O
+CONTEXT_FEATURES: tuple[tuple[str, ...], ...] = (
+    *((f"dc={t}", f"dc={t}:lo") for t in CONTEXT_TYPES),
+    *((f"dc={t}", f"dc={t}:hi") for t in CONTEXT_TYPES),
+    ("dc=O",),
+)
+
+
+def context_readings(
+    keys: np.ndarray, sents: np.ndarray, codes: np.ndarray, window: int
+) -> np.ndarray:
+    """For each token, what the other occurrences of its key within ``window`` sentences were
+    tagged, as an index into :data:`CONTEXT_FEATURES` (-1: nothing to say).
+
+    ``keys`` (int ids of the tokens' keys), ``sents`` (sentence indices, ascending) and
+    ``codes`` (0-3 a type of :data:`CONTEXT_TYPES`, 4 O) are flat over the tokens. Counts come
+    from prefix sums over the tokens ordered by (key, sentence).
+    """
+    n = len(keys)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    keys = np.asarray(keys, dtype=np.int64)
+    sents = np.asarray(sents, dtype=np.int64)
+    codes = np.asarray(codes, dtype=np.int64)
+    span = int(sents.max()) + 2 * window + 1  # one key's occurrences never reach the next's
+    at = keys * span + sents + window
+    order = np.argsort(at, kind="stable")
+    sorted_at = at[order]
+    cum = np.zeros((n + 1, 5), dtype=np.int64)
+    np.cumsum(np.eye(5, dtype=np.int64)[codes[order]], axis=0, out=cum[1:])
+    lo = np.searchsorted(sorted_at, at - window, side="left")
+    hi = np.searchsorted(sorted_at, at + window, side="right")
+    tot = cum[hi] - cum[lo]
+    tot[np.arange(n), codes] -= 1  # the token itself does not count
+    ent = tot[:, :4].sum(1)
+    best = tot[:, :4].argmax(1)  # the first of equal counts, in CONTEXT_TYPES order
+    out = np.where(ent > 0, best + 4 * (ent >= tot[:, 4]), np.where(tot[:, 4] > 0, 8, -1))
+    return out
+
+
 def doc_context(
     keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], window: int
 ) -> list[list[list[str]]]:
@@ -372,53 +437,24 @@ def doc_context(
 
     A name tagged in one sentence ("فلاديمير بوتين") is evidence for its bare repeats
     ("وبوتين") in the sentences around it; ``window`` sentences either side count, the token
-    itself does not. Counts come from per-word prefix sums over sentence indices.
+    itself does not. See :func:`context_readings`.
     """
-    types = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
-    names = ("PER", "ORG", "LOC", "MISC")
-    # per word: the sentence index of each occurrence and running counts of its five readings
-    occ: dict[str, tuple[list[int], list[int]]] = {}
-    codes: list[list[int]] = []
+    types = {t: j for j, t in enumerate(CONTEXT_TYPES)}
+    ids: dict[str, int] = {}
+    flat_keys: list[int] = []
+    sents: list[int] = []
+    codes: list[int] = []
     for s, (ks, ts) in enumerate(zip(keys, tags, strict=True)):
-        row = []
-        for k, t in zip(ks, ts, strict=True):
-            code = types[t[2:]] if t != "O" else 4
-            row.append(code)
-            sents, cs = occ.setdefault(k, ([], []))
-            sents.append(s)
-            cs.append(code)
-        codes.append(row)
-    cums: dict[str, list[list[int]]] = {}
-    for k, (_, cs) in occ.items():
-        if any(c != 4 for c in cs):  # prefix sums only for words with an entity reading
-            run = [0, 0, 0, 0, 0]
-            cum = [run]
-            for c in cs:
-                run = list(run)
-                run[c] += 1
-                cum.append(run)
-            cums[k] = cum
+        if len(ks) != len(ts):
+            raise ValueError(f"sentence {s}: {len(ks)} keys but {len(ts)} tags")
+        flat_keys.extend(ids.setdefault(k, len(ids)) for k in ks)
+        sents.extend([s] * len(ks))
+        codes.extend(types[t[2:]] if t != "O" else 4 for t in ts)
+    readings = context_readings(np.array(flat_keys), np.array(sents), np.array(codes), window)
+    feats = [list(CONTEXT_FEATURES[r]) if r >= 0 else [] for r in readings.tolist()]
     out: list[list[list[str]]] = []
-    for s, ks in enumerate(keys):
-        feats: list[list[str]] = []
-        for k, code in zip(ks, codes[s], strict=True):
-            sents, _ = occ[k]
-            lo, hi = bisect_left(sents, s - window), bisect_right(sents, s + window)
-            cum = cums.get(k)
-            if cum is None:
-                feats.append(["dc=O"] if hi - lo > 1 else [])
-                continue
-            a, b = cum[lo], cum[hi]
-            tot = [b[0] - a[0], b[1] - a[1], b[2] - a[2], b[3] - a[3], b[4] - a[4]]
-            tot[code] -= 1
-            ent = tot[0] + tot[1] + tot[2] + tot[3]
-            if ent:
-                best = max(range(4), key=tot.__getitem__)
-                share = "hi" if ent >= tot[4] else "lo"
-                feats.append(["dc=" + names[best], f"dc={names[best]}:{share}"])
-            elif tot[4]:
-                feats.append(["dc=O"])
-            else:
-                feats.append([])
-        out.append(feats)
+    pos = 0
+    for ks in keys:
+        out.append(feats[pos : pos + len(ks)])
+        pos += len(ks)
     return out

@@ -20,20 +20,25 @@ cross-validation, mostly recall on names never seen in training.
 from __future__ import annotations
 
 import logging
+import threading
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, repeat
 from pathlib import Path
 
 import numpy as np
 
 from marsad.entities.features import (
+    CONTEXT_FEATURES,
+    CONTEXT_TYPES,
     OFFSETS,
     FeatureExtractor,
     Keyed,
     Lexicons,
     _Word,
-    doc_context,
+    context_readings,
 )
 from marsad.entities.neural import NeuralTagger, bio_transitions
 from marsad.errors import MarsadError
@@ -64,6 +69,12 @@ def _length_groups(
         for r, i in enumerate(group):
             e[r, : lens[r]] = emits[i]
         yield group, lens, e
+
+def _grown(arr: np.ndarray, size: int, used: int) -> np.ndarray:
+    out = np.zeros((size, *arr.shape[1:]), dtype=arr.dtype)
+    out[:used] = arr[:used]
+    return out
+
 
 class LinearCRF:
     """Weights of one linear-chain CRF: attribute x label, label x label, and the decoders."""
@@ -111,29 +122,50 @@ class LinearCRF:
     def viterbi_many(self, emits: list[np.ndarray]) -> list[list[str]]:
         """Viterbi over many sentences at once, in groups of similar length (same result as
         :meth:`viterbi` per sentence, with numpy steps per position rather than per token)."""
-        out: list[list[str]] = [[] for _ in emits]
-        labels, trans = self.labels, self.trans
-        m = len(labels)
+        labels = self.labels
+        return [[labels[x] for x in p.tolist()] for p in self.paths(emits)]
+
+    def paths(self, emits: list[np.ndarray]) -> list[np.ndarray]:
+        """:meth:`viterbi_many` as label indices. Each position costs a few numpy calls on
+        preallocated arrays, whatever the number of sentences."""
+        out: list[np.ndarray] = [np.zeros(0, dtype=np.intp) for _ in emits]
+        trans = self.trans
+        m = len(self.labels)
         for group, lens, e in _length_groups(emits, m):
-            n = e.shape[1]
-            back = np.zeros((len(group), n, m), dtype=np.int64)
-            delta = e[:, 0]
-            for t in range(1, n):
-                sc = delta[:, :, None] + trans[None]
-                b = sc.argmax(1)
-                nd = np.take_along_axis(sc, b[:, None, :], 1)[:, 0] + e[:, t]
-                back[:, t] = b
-                delta = np.where((lens > t)[:, None], nd, delta)
-            # backtrack all rows together; a row starts at its own last position
-            rows = np.arange(len(group))
-            cur = delta.argmax(1)
-            path = np.zeros((len(group), n), dtype=np.int64)
-            for t in range(n - 1, -1, -1):
-                path[:, t] = cur
+            g, n = e.shape[:2]
+            e = np.ascontiguousarray(e.transpose(1, 0, 2))  # (position, row, label)
+            ends: dict[int, list[int]] = {}  # position -> the rows that end there
+            for r, length in enumerate(lens.tolist()):
+                ends.setdefault(length - 1, []).append(r)
+            back = np.zeros((n, g, m), dtype=np.intp)
+            last = np.zeros(g, dtype=np.intp)  # each row's best final label
+            into = np.ascontiguousarray(trans.T)  # (to, from): reductions along the last axis
+            sc = np.empty((g, m, m))  # (row, to, from)
+            flat = sc.ravel()
+            cell = (np.arange(g) * m * m)[:, None] + np.arange(m) * m  # sc[r, j, 0] in flat
+            delta = e[0].copy()
+            for t in range(n):
                 if t:
-                    cur = np.where(lens > t, back[rows, t, cur], cur)
+                    np.add(delta[:, None, :], into, out=sc)
+                    b = sc.argmax(2, out=back[t])  # the first best, as argmax over "from" gives
+                    # the maximum itself, read at the argmax (sc.max(2) is several times slower)
+                    np.add(flat.take(cell + b), e[t], out=delta)  # rows past their end run on
+                done = ends.get(t)
+                if done:
+                    last[done] = delta[done].argmax(1)
+            # backtrack all rows together; a row starts at its own last position
+            base = np.arange(g) * m  # row r's labels in back[t].ravel()
+            cur = last.copy()
+            path = np.empty((n, g), dtype=np.intp)
+            for t in range(n - 1, -1, -1):
+                if t < n - 1:
+                    cur = back[t + 1].ravel().take(base + cur)
+                    done = ends.get(t)
+                    if done:
+                        cur[done] = last[done]
+                path[t] = cur
             for r, i in enumerate(group):
-                out[i] = [labels[x] for x in path[r, : lens[r]].tolist()]
+                out[i] = path[: lens[r], r]
         return out
 
     def add_features(self, emit: np.ndarray, feats: Sequence[Sequence[str]]) -> None:
@@ -208,7 +240,6 @@ class Recognizer:
         self.final = LinearCRF.load(model)
         first = folder / "model1.npz"
         self.first = LinearCRF.load(first) if first.exists() else None
-        self._cache: dict[str, tuple[np.ndarray, Keyed]] = {}
         # one attribute index over both stages: a word's parts cost one lookup per feature
         crfs = [self.final] + ([self.first] if self.first is not None else [])
         attrs = sorted(set().union(*(c.index for c in crfs)))
@@ -221,6 +252,7 @@ class Recognizer:
             rows = [self._joint[a] for a in c.index]
             joint[rows, k] = c.weights[list(c.index.values())]
         self._jw = joint
+        self._init_words(len(crfs), len(self.final.labels))
         # optional third stage: a CNN that reads the final CRF's marginals (numpy only)
         nn_path = folder / "neural.npz"
         self.neural = NeuralTagger.load(nn_path) if neural and nn_path.exists() else None
@@ -239,6 +271,45 @@ class Recognizer:
             self.final.labels, [], np.zeros((0, len(self.final.labels))), self._bio[0]
         )
 
+    def _init_words(self, stages: int, labels: int) -> None:
+        """The word table and the rows of the features that span several words.
+
+        Each word form seen gets a row of a growing matrix with its summed weights, so the
+        per-word cache holds ints and tuples of strings only (which the garbage collector does
+        not walk); :attr:`cache_size` forms at most, then it starts again.
+        """
+        self.cache_size = 200_000
+        self._lock = threading.Lock()  # _lookup grows the table: one writer at a time
+        self._ids: dict[str, int] = {}  # word form -> row
+        self._keyed: list[Keyed] = []  # row -> (key, keys)
+        self._key_ids: dict[str, int] = {}  # a word's key -> an id (document context)
+        self._table = np.zeros((4096, stages, len(OFFSETS) + 1, labels))
+        self._key_of = np.zeros(4096, dtype=np.int64)
+        self._head = np.zeros(4096, dtype=bool)  # a reading of it begins a listed phrase
+        idx = self._joint
+        self._edge = (idx.get("BOS"), idx.get("EOS"))
+        self._phrase_cache: dict[str, tuple[int | None, int | None]] = {}
+        # "bg-=a|b" and "bg+=a|b" by (a, b); a name with several "|" under each reading
+        bigrams: dict[tuple[str, str], list[int | None]] = {}
+        for attr, row in idx.items():
+            side = ("bg-=", "bg+=").index(attr[:4]) if attr[:4] in ("bg-=", "bg+=") else -1
+            if side < 0:
+                continue
+            rest = attr[4:]
+            for cut in (i for i, c in enumerate(rest) if c == "|"):
+                bigrams.setdefault((rest[:cut], rest[cut + 1 :]), [None, None])[side] = row
+        self._bigrams = {k: (v[0], v[1]) for k, v in bigrams.items()}
+        # document context: a first-stage label's code, and the final CRF's rows of each
+        # reading's two features (-1: not in the model)
+        self._context_code = np.array(
+            [CONTEXT_TYPES.index(t[2:]) if t != "O" else 4 for t in self.final.labels]
+        )
+        findex = self.final.index
+        self._context_rows = [
+            np.array([findex.get(f[j], -1) if j < len(f) else -1 for f in CONTEXT_FEATURES])
+            for j in range(2)
+        ]
+
     @classmethod
     def load(cls, path: str | None = None, neural: bool = True) -> Recognizer:
         """The recognizer for ``path`` (default: the packaged model), loaded once per process.
@@ -247,69 +318,172 @@ class Recognizer:
         CRF alone, about 1.3 F1 lower and about a third faster (resources/ner/README.md)."""
         return _load(str(Path(path).resolve()) if path else str(default_path()), neural)
 
-    # emissions --------------------------------------------------------------------------------
-    def _word_scores(self, tok: str) -> tuple[np.ndarray, Keyed]:
-        """(stage, part, label) scores of one word form (parts: itself, then as context), and
-        its keys. Cached as numpy arrays and strings only, which the garbage collector skips."""
-        hit = self._cache.get(tok)
-        if hit is None:
-            wd = self.features.word(tok, cache=False)
-            self._fresh[tok] = wd
-            idx, zero = self._joint, self._zero
-            rows: list[int] = []
-            starts: list[int] = []
+    # the word table ---------------------------------------------------------------------------
+    def _lookup(self, flat: Sequence[str]) -> tuple[np.ndarray, list[Keyed], np.ndarray, np.ndarray]:
+        """Per token: its (stage, part, label) scores (parts: the word itself, then as each
+        context offset), its keys, its key id and whether a reading of it begins a listed
+        phrase. Word forms not seen before are featurized and added to the table."""
+        with self._lock:
+            rows = list(map(self._ids.get, flat, repeat(-1)))
+            if -1 in rows:
+                miss = list(dict.fromkeys(t for t, r in zip(flat, rows, strict=True) if r < 0))
+                if len(self._ids) + len(miss) > self.cache_size:
+                    self._clear_words()
+                    miss = list(dict.fromkeys(flat))
+                self._add_words(miss)
+                rows = list(map(self._ids.__getitem__, flat))
+            r = np.array(rows, dtype=np.intp)
+            keyed = list(map(self._keyed.__getitem__, rows))
+            return self._table[r], keyed, self._key_of[r], self._head[r]
+
+    def _clear_words(self) -> None:
+        self._ids.clear()
+        self._keyed.clear()
+        self._key_ids.clear()
+
+    def _add_words(self, forms: list[str]) -> None:
+        """Featurize new word forms and add their summed weights to the table."""
+        fx, idx, zero = self.features, self._joint, self._zero
+        rows: list[int] = []
+        starts: list[int] = []
+        keys: list[int] = []
+        heads: list[bool] = []
+        for tok in forms:
+            wd = fx.word(tok, cache=False)
+            if self.neural is not None:  # the neural stage reads it in this call
+                self._fresh[tok] = wd
             for part in (wd.own, *(wd.ctx[o] for o in OFFSETS)):
                 starts.append(len(rows))
                 rows.append(zero)  # keeps every part non-empty for reduceat
-                rows.extend(r for r in map(idx.get, part) if r is not None)
-            hit = (
-                np.add.reduceat(self._jw[rows], starts, axis=0).transpose(1, 0, 2),
-                (wd.key, wd.keys),
-            )
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[tok] = hit
-        return hit
+                rows.extend(map(idx.get, part, repeat(zero)))  # unknown features: the zero row
+            self._keyed.append((wd.key, wd.keys))
+            keys.append(self._key_ids.setdefault(wd.key, len(self._key_ids)))
+            heads.append(fx.starts_phrase(wd.keys))
+        n, (_, stages, labels) = len(forms), self._jw.shape
+        sums = np.add.reduceat(self._jw[rows], starts, axis=0)  # (word x part, stage, label)
+        start = len(self._ids)
+        end = start + n
+        if end > len(self._table):
+            size = max(end, min(2 * len(self._table), self.cache_size))
+            self._table = _grown(self._table, size, start)
+            self._key_of = _grown(self._key_of, size, start)
+            self._head = _grown(self._head, size, start)
+        sums = sums.reshape(n, len(OFFSETS) + 1, stages, labels)
+        self._table[start:end] = sums.transpose(0, 2, 1, 3)
+        self._key_of[start:end] = keys
+        self._head[start:end] = heads
+        for j, tok in enumerate(forms):
+            self._ids[tok] = start + j
 
+    # emissions --------------------------------------------------------------------------------
     def _final_emissions(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Label scores of every token, for the whole batch at once (sentences non-empty)."""
-        return self._stages(sentences)[0]
+        try:
+            return self._stages(sentences, strings=False)[0]
+        finally:
+            self._fresh.clear()
+
+    def _multiword(
+        self, keyed: list[Keyed], heads: np.ndarray, bounds: list[int], pairs: np.ndarray
+    ) -> tuple[list[int], list[int]]:
+        """(token, feature row) of the features that depend on more than one word, in the
+        order :meth:`FeatureExtractor.extras` lists them for each token: gazetteer phrases,
+        BOS, EOS, the bigram with the previous word, the bigram with the next one.
+        ``pairs``: the tokens followed by one of the same sentence."""
+        toks: list[int] = []
+        feats: list[int] = []
+        fx = self.features
+        for i in np.flatnonzero(heads).tolist():
+            end = bounds[bisect_right(bounds, i)]
+            if i + 1 >= end:
+                continue
+            for m, klass in fx.phrases_at(keyed, i, end):
+                b, inner = self._phrase_rows(klass)
+                if b is not None:
+                    toks.append(i)
+                    feats.append(b)
+                if inner is not None:
+                    toks.extend(range(i + 1, i + m))
+                    feats.extend([inner] * (m - 1))
+        firsts = [b for b, e in zip(bounds, bounds[1:], strict=False) if e > b]
+        lasts = [e - 1 for b, e in zip(bounds, bounds[1:], strict=False) if e > b]
+        for row, at in ((self._edge[0], firsts), (self._edge[1], lasts)):
+            if row is not None:
+                toks.extend(at)
+                feats.extend([row] * len(at))
+        get = self._bigrams.get
+        before: list[tuple[int, int]] = []
+        after: list[tuple[int, int]] = []
+        for i in pairs.tolist():
+            rows = get((keyed[i][0], keyed[i + 1][0]))
+            if rows is not None:
+                if rows[0] is not None:
+                    before.append((i + 1, rows[0]))
+                if rows[1] is not None:
+                    after.append((i, rows[1]))
+        for found in (before, after):
+            toks.extend(t for t, _ in found)
+            feats.extend(r for _, r in found)
+        return toks, feats
+
+    def _phrase_rows(self, klass: str) -> tuple[int | None, int | None]:
+        hit = self._phrase_cache.get(klass)
+        if hit is None:
+            idx = self._joint
+            hit = self._phrase_cache[klass] = (idx.get("gp=B-" + klass), idx.get("gp=I-" + klass))
+        return hit
 
     def _stages(
-        self, sentences: Sequence[Sequence[str]]
+        self, sentences: Sequence[Sequence[str]], strings: bool = True
     ) -> tuple[list[np.ndarray], list[str], list[int], list[list[str]], list[list[str]]]:
         """Final-CRF emissions per sentence, and the flat tokens, sentence lengths,
-        multi-word features and document-context features that the neural stage reads."""
-        fx = self.features
+        multi-word features and document-context features that the neural stage reads (as
+        feature names, when ``strings``)."""
         lens = [len(x) for x in sentences]
         flat = [t for x in sentences for t in x]
         if not flat:
             return [], flat, lens, [], []
-        per = [self._word_scores(t) for t in flat]
-        scores = np.array([p[0] for p in per])  # (N, stage, part, label)
-        sid = np.repeat(np.arange(len(sentences)), lens)
+        scores, keyed, keys, heads = self._lookup(flat)
         n = len(flat)
-        bounds = np.cumsum([0, *lens])
-        words = [[p[1] for p in per[bounds[k] : bounds[k + 1]]] for k in range(len(sentences))]
-        extras = [f for w in words for f in fx.extras(w)]
+        bounds = list(accumulate(lens, initial=0))
+        sid = np.repeat(np.arange(len(sentences)), lens)
+        near = []  # per context offset: the tokens whose neighbour there is in their sentence
+        for off in OFFSETS:
+            idx = np.arange(max(0, -off), n - max(0, off))
+            near.append(idx[sid[idx] == sid[idx + off]])
+        toks, feats = self._multiword(keyed, heads, bounds, near[OFFSETS.index(1)])
+        multi = self._jw[feats] if feats else None
 
-        def emissions(stage: int, crf: LinearCRF) -> list[np.ndarray]:
+        def emissions(stage: int) -> np.ndarray:
             emit = scores[:, stage, 0].copy()
-            for j, off in enumerate(OFFSETS, start=1):
-                idx = np.arange(max(0, -off), n - max(0, off))
-                ok = idx[sid[idx] == sid[idx + off]]
+            for j, (off, ok) in enumerate(zip(OFFSETS, near, strict=True), start=1):
                 emit[ok] += scores[ok + off, stage, j]
-            crf.add_features(emit, extras)
+            if multi is not None:
+                np.add.at(emit, toks, multi[:, stage])  # in order, one feature at a time
+            return emit
+
+        def split(emit: np.ndarray) -> list[np.ndarray]:
             return [emit[bounds[k] : bounds[k + 1]] for k in range(len(sentences))]
 
-        final = emissions(0, self.final)
+        final = emissions(0)
+        readings = None
         if self.first is not None:
-            tags1 = self.first.viterbi_many(emissions(1, self.first))
-            ctx = doc_context([[w[0] for w in ws] for ws in words], tags1, WINDOW)
-            for e, c in zip(final, ctx, strict=True):
-                self.final.add_features(e, c)
-            return final, flat, lens, extras, [c for cs in ctx for c in cs]
-        return final, flat, lens, extras, []
+            paths = self.first.paths(split(emissions(1)))
+            codes = self._context_code[np.concatenate(paths)]
+            readings = context_readings(keys, sid, codes, WINDOW)
+            said = np.flatnonzero(readings >= 0)
+            for rows in self._context_rows:  # first "dc=TYPE" (or "dc=O"), then its share
+                row = rows[readings[said]]
+                ok = row >= 0
+                final[said[ok]] += self.final.weights[row[ok]]  # each token once per pass
+        extras: list[list[str]] = []
+        ctx: list[list[str]] = []
+        if strings:
+            fx = self.features
+            extras = [f for k in range(len(sentences)) for f in fx.extras(keyed[bounds[k] : bounds[k + 1]])]
+            if readings is not None:
+                ctx = [list(CONTEXT_FEATURES[r]) if r >= 0 else [] for r in readings.tolist()]
+        return split(final), flat, lens, extras, ctx
 
     def _nn_word(self, tok: str) -> tuple[str, str, list[str]]:
         wd = self._fresh.get(tok) or self.features.word(tok, cache=False)
