@@ -62,6 +62,8 @@ _PLACE_NOUNS = frozenset(
 _AGENT_NOUNS = frozenset(
     match_key(w) for w in ("رصاص", "نيران", "نار", "قصف", "غارة", "غارات", "قوات", "أيدي")
 )
+# "أصيب X جراء قصف Y", "إثر غارة Y": the cause names the doer
+_CAUSES = frozenset(match_key(w) for w in ("جراء", "إثر", "اثر", "نتيجة", "بسبب", "بفعل"))
 AGENT = "agent"
 # Common heads of subjects that name no entity ("أفادت مصادر", "اقتحمت قوات"): a verb followed
 # by one of them has its own subject, so nothing is carried over to it.
@@ -76,6 +78,8 @@ SUBJECT_NOUNS = frozenset(
         "بيان", "المتحدث", "متحدث", "مراسل", "فصائل", "حركة", "نادي",
         "مدفعية", "طيران", "مسلحو", "مقاتلو", "ميليشيات", "مليشيات", "مروحيات", "بوارج", "سلاح",
         "مساعدات", "شحنة", "شحنات", "قافلة", "قوافل", "سفينة", "سفن",
+        # a quantity of unnamed people ("وأشاد عدد من أبناء عدن"): a subject, so nothing is carried
+        "عدد", "أبناء", "أهالي", "عشرات", "مئات", "آلاف", "بعض", "جموع", "حشود", "نشطاء", "مجهولون",
     )
 )
 PAIR_WORDS = frozenset(
@@ -121,6 +125,7 @@ _CROWDS = frozenset(
         "المئات", "مئات", "عشرات", "الآلاف", "آلاف", "ألف", "الألوف", "من", "حشود", "جموع", "طلاب",
         "أنصار", "أهالي", "سكان", "عمال", "أساتذة", "معلمي", "موظفي", "أعضاء", "ممثلي", "نشطاء",
         "ناشطي", "منتسبي", "مقاتلي", "عناصر", "جنود", "قوات", "وحدات",
+        "بعض", "عدد", "أبناء", "جميع", "معظم", "غالبية",  # "وطالب بعض أعضاء أوبك": the group's people
     )
 )
 _DELEGATIONS = frozenset(match_key(w) for w in ("وفد", "ممثل", "ممثلين", "ممثلي", "ممثلو", "مندوب", "مندوبين", "أعضاء"))
@@ -399,6 +404,8 @@ def prep_of(doc: Document, r: Ref, floor: int) -> str | None:
         return AGENT
     if last[:1] == "ب" and last[1:].removeprefix("ال") in _AGENT_NOUNS:
         return AGENT
+    if last.removeprefix("ال") in _AGENT_NOUNS and len(before) > 1 and _bare(before[-2]) in _CAUSES:
+        return AGENT
     if last in _PREPS:
         return last
     if last.startswith("ب") and last[1:] in _PLACE_NOUNS:
@@ -449,7 +456,7 @@ class ArgumentFinder:
             gap = self.doc.text[pos:r.start]
             if ":" in gap or not fillers_only(gap, titles=True):
                 return None
-            p = self.prep(r)
+            p = prep_of(self.doc, r, pos)  # only words after the verb: "وعبر X" is no "via X"
             if p is not None and not (p == "من" and self._crowd_before(r)):
                 return None
             if self._oblique_plural(r) and not gap.strip():

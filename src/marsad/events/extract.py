@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from marsad import dates
@@ -89,6 +89,7 @@ _NEEDS_ARGS = frozenset(
 )
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID"})
 _NO_CARRY = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT"})
+_STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _RECENT = frozenset(
     match_key(w) for w in ("صباح", "فجر", "ساعات", "ساعة", "ساعتين", "مساء", "ظهر", "ليل", "ليلة", "اليوم", "أمس", "الصباح", "الفجر")
 )
@@ -167,6 +168,43 @@ class _Said:
 
 
 _ANNOUNCE = conjugate("أعلن", "يعلن") | conjugate("قرر", "يقرر")
+# "بعد لقائه مع X": a meeting told in a time clause did happen (not "قبل لقائه": it may not yet)
+_DONE_FRAMES = frozenset(
+    match_key(w)
+    for w in ("خلال", "لدى", "عند", "أثناء", "اثناء", "فور", "ختام", "هامش", "مستهل", "بعد", "عقب", "إثر", "اثر", "إبان")
+)
+# Purpose, prevention and generic words before violence: "لمنع هجمات", "أي اعتداء",
+# "لمواجهة الإرهاب" name no attack that happened
+_UNREAL_BEFORE = frozenset(
+    match_key(w)
+    for w in (
+        "لمنع", "منع", "لمواجهة", "مواجهة", "لمكافحة", "مكافحة", "لصد", "صد", "لردع", "ردع", "للتصدي",
+        "التصدي", "لتفادي", "تفادي", "لتجنب", "تجنب", "لإحباط", "إحباط", "لمحاربة", "محاربة", "أي", "أية",
+        "خطر", "مخاطر", "احتمال", "احتمالات", "خشية", "تحسبا", "لحماية", "حماية", "يمنع", "تمنع",
+    )
+)
+_UNREAL_LINK = frozenset(match_key(w) for w in ("وقوع", "حدوث", "تكرار", "تنفيذ", "شن", "من"))
+# "العقوبات المفروضة", "الاتفاق المبرم": a measure or accord already in force, named, not told
+_IN_FORCE = frozenset(
+    match_key(w)
+    for w in (
+        "المفروض", "المفروضة", "المبرم", "المبرمة", "الموقع", "الموقعة", "الساري", "السارية", "القائم",
+        "القائمة", "الحالي", "الحالية", "السابق", "السابقة", "المعمول",
+    )
+)
+# "ارتفاع العدد الإجمالي للقتلى", "خلال 10 أشهر": a running total, not one event
+_TOTAL_WORDS = frozenset(match_key(w) for w in ("إجمالي", "الإجمالي", "اجمالي", "الاجمالي", "مجموع"))
+_RISE = frozenset(match_key(w) for w in ("ارتفاع", "ارتفع", "يرتفع", "ليرتفع", "ارتفعت", "ترتفع", "لترتفع"))
+_LONG_UNITS = frozenset(
+    match_key(w)
+    for w in ("أشهر", "شهرا", "شهور", "أسابيع", "سنوات", "أعوام", "عاما", "سنة", "عامين", "شهرين", "الفترة", "الأشهر", "السنوات", "الأعوام")
+)
+_COGNITION = frozenset(
+    match_key(p + w)
+    for p in ("ي", "ت")
+    for w in ("درك", "دركا", "دركوا", "علم", "علما", "علموا", "فهم", "فهما", "فهموا", "عي", "عيا", "عوا", "عرف", "عرفا", "عرفوا", "تذكر", "دري")
+)
+_OBLIGE_OPENERS = frozenset(match_key(w) for w in ("لكن", "لذا", "لذلك", "بل", "كما", "وعليه", "فعلى", "إنه", "أنه", "بأنه"))
 
 
 def _announces(key: str) -> bool:
@@ -256,6 +294,7 @@ class DocumentReader:
         self._pluperfect = False
         self._sentence = 0
         self._current: list[Draft] = []  # the drafts of the sentence kept so far
+        self._headline: int | None = None  # the index of a headline sentence (-1: none)
 
     # -- document ----------------------------------------------------------------------------
 
@@ -268,6 +307,8 @@ class DocumentReader:
             toks = self._sentence_tokens(s.start, s.end)
             if not toks:
                 continue
+            if self._headline is None:
+                self._headline = si if self._is_headline(s.start, s.end, toks) else -1
             self._sentence = si
             drafts, qs = self._read_sentence(s.start, s.end, toks)
             quotes.extend(qs)
@@ -275,7 +316,37 @@ class DocumentReader:
                 d.sentence = si
                 self.history.append(d)
                 events.append(self._event(f"ev{len(events) + 1}", si, d, s.start, s.end))
-        return events, quotes
+        return self._without_restated_headline(events), quotes
+
+    def _is_headline(self, s0: int, s1: int, toks: list[Tok]) -> bool:
+        """The document's first sentence is a headline when it is one short line with no final
+        stop ("العدو يستدعي الاحتياط.. والمقاومة تستهدف مواقعه") followed by the body."""
+        text = self.doc.text
+        line_end = text.find("\n", s0)
+        if line_end < 0 or text[s1:line_end].strip() or line_end >= len(text.rstrip()):
+            return False
+        last = text[s0:s1].rstrip()
+        open_end = not last.endswith((".", "!", "؟", "?")) or last.endswith("..")
+        return open_end and sum(t.is_word for t in toks) <= 25
+
+    def _without_restated_headline(self, events: list[Event]) -> list[Event]:
+        """A headline event told again in the body is dropped: the body says it in full (its
+        date, place and count), and the headline is only its summary."""
+        h = self._headline
+        if h is None or h < 0 or not any(e.sentence == h for e in events):
+            return events
+
+        def twin(e: Event, b: Event) -> bool:
+            return (
+                b.sentence > h and b.plover == e.plover and not b.background
+                and (e.source is None or b.source is None or e.source == b.source)
+                and (e.target is None or b.target is None or e.target == b.target)
+            )
+
+        kept = [e for e in events if e.sentence != h or not any(twin(e, b) for b in events)]
+        if len(kept) == len(events):
+            return events
+        return [replace(e, id=f"ev{n}") for n, e in enumerate(kept, 1)]
 
     def _sentence_tokens(self, a: int, b: int) -> list[Tok]:
         i = bisect.bisect_left(self._tok_starts, a)
@@ -350,7 +421,38 @@ class DocumentReader:
                 d.negated = False  # "لن تقبل": the negation is the refusal itself
             if d is not None:
                 drafts.append(d)
+        drafts = self._framed_meetings(drafts, said)
         return self._settle(drafts, toks, s0, s1, finder), quotes
+
+    def _framed_meetings(self, drafts: list[Draft], said: list[_Said]) -> list[Draft]:
+        """"وخلال لقائه مع X، أكد الوزير …": a meeting framed before the main clause belongs to
+        the main clause's subject (the first named doer or speaker after it); a meeting already
+        coded between the same two parties is only referred to again."""
+        out = []
+        for d in drafts:
+            if "framed" in d.extra:
+                first = not any(x.verbal and x.source for x in drafts if x.head_start < d.head_start) and not any(
+                    q.start < d.head_start and q.speaker for q in said
+                )
+                if first:
+                    later = [(x.head_start, x.source) for x in drafts if x.head_start > d.head_start and x.verbal and x.explicit]
+                    later += [(q.start, self._ref_of(q.speaker)) for q in said if q.start > d.head_start and q.speaker]
+                    pick = min(later, key=lambda p: p[0])[1] if later else None
+                    if pick is not None:
+                        d.source = pick
+                if d.source is not None and d.target is not None and d.source.entity == d.target.entity:
+                    d.target = None
+                if d.source is None or d.target is None:
+                    continue
+                pair = {d.source.entity, d.target.entity}
+                if any(
+                    x.plover == "CONSULT" and x.source is not None and x.target is not None
+                    and {x.source.entity, x.target.entity} == pair
+                    for x in self.history
+                ):
+                    continue
+            out.append(d)
+        return out
 
     @staticmethod
     def _clause(bounds: list[int], pos: int, s0: int, s1: int) -> tuple[int, int]:
@@ -439,7 +541,13 @@ class DocumentReader:
         if not m.verbal:
             framed = prev in _FRAME_PREPS or (len(before) > 1 and before[-2] in _FRAME_PREPS and prev in _FRAME_NOUNS)
             if framed and plover != "PROTEST":
-                return None  # a time frame ("خلال الزيارة", "خلال عملية اقتحام"); "خلال مظاهرة" is one
+                if not self._meeting_in_frame(m, toks, finder, prev):
+                    return None  # a time frame ("خلال الزيارة", "خلال عملية اقتحام"); "خلال مظاهرة" is one
+                d.extra["framed"] = "1"  # "بعد لقائه مع X": the meeting happened; its owner is the clause's subject
+            if plover in _MATERIAL and self._unreal(before):
+                return None  # "لمنع هجمات", "أي اعتداء": violence prevented, feared or generic
+            if self._in_force(toks, m):
+                return None  # "العقوبات المفروضة", "الاتفاق المبرم": named, not told
             if prev in _DEMONSTRATIVES:
                 d.extra["reference"] = "1"  # "هذه الاعتداءات": an event told before; it only lends its doer
             if any(w in _BACKGROUND for w in before[-2:]):
@@ -466,6 +574,9 @@ class DocumentReader:
             if d.target is None:
                 return None  # violations of nobody named: commentary, not an accusation
             return self._finish(d, toks, finder, earlier)
+
+        if e.frame == "oblige":
+            return self._obligation(d, m, toks, finder, said, quote, in_direct, earlier)
 
         agent = finder.agent(head.start, c1)
         if "participle" in e.flags and plover == "ACCUSE" and (
@@ -528,6 +639,81 @@ class DocumentReader:
             if e.frame == "arrive" and (d.location is None or d.source is None):
                 return None  # "وصلت سفينة إلى الميناء", "قوارب تصل إلى إيطاليا": nobody visits
         return self._finish(d, toks, finder, earlier)
+
+    def _meeting_in_frame(self, m: Match, toks: list[Tok], finder: ArgumentFinder, prev: str) -> bool:
+        """"بعد لقائه مع X", "خلال اجتماعه بالرئيس": a meeting (040) owned by a pronoun, in a
+        time frame that says it took place, with its partner named right after it."""
+        if prev not in _DONE_FRAMES or not m.entry.cameo.startswith("040") or "nominal" not in m.entry.flags:
+            return False
+        if not self._possessed(m, toks[m.head]):
+            return False
+        t1 = toks[m.trigger[1]].end
+        r = finder.target_after(t1, finder.end, set(), places=False, words=5)
+        if r is None or finder.prep(r) not in (None, "مع", "ب"):
+            return False
+        gap = [w for w in re.findall(r"[\w\u064b-\u065f\u0670]+", self.doc.text[t1:r.start]) if match_key(w) not in ("مع", "ب")]
+        return fillers_only(" ".join(gap), titles=True)
+
+    @staticmethod
+    def _unreal(before: list[str]) -> bool:
+        """Purpose, prevention or a generic determiner just before a violence noun ("لمنع
+        وقوع هجمات", "أي اعتداء")."""
+        if not before:
+            return False
+        if before[-1] in _UNREAL_BEFORE:
+            return True
+        return len(before) > 1 and before[-1] in _UNREAL_LINK and before[-2] in _UNREAL_BEFORE
+
+    @staticmethod
+    def _in_force(toks: list[Tok], m: Match) -> bool:
+        """A nominal trigger followed by "المفروضة", "المبرم", "الحالية" (after at most one
+        adjective or name word): a measure or accord that exists, not an act told here."""
+        hi = m.trigger[1]
+        nxt = [_bare(t.key) for t in toks[hi + 1:hi + 4] if t.is_word]
+        return any(w in _IN_FORCE for w in nxt[:2]) or (len(nxt) > 2 and nxt[2] in _IN_FORCE and nxt[1].startswith("ال"))
+
+    def _obligation(
+        self, d: Draft, m: Match, toks: list[Tok], finder: ArgumentFinder, said: list[_Said],
+        quote: _Said | None, in_direct: bool, earlier: list[Draft],
+    ) -> Draft | None:
+        """"يتعين على اليونان تسجيل …", "إن على إسرائيل أن توقف …": a demand of the actor named
+        after على, made by the speaker (the quote's, the clause's cue's, else the subject)."""
+        ala = next((i for i in m.tokens if _bare(toks[i].key) == "علي"), None)
+        if ala is None:
+            return None
+        prev = toks[m.head - 1] if m.head > 0 else None
+        if prev is not None and _bare(prev.key) in _RELATIVE:
+            return None  # "الثمن الذي يتعين على تركيا أن تدفعه": a description, not a demand
+        a = toks[ala].end
+        r = next((r for r in finder.refs if r.start >= a), None)
+        if r is None or r.type not in ACTOR_TYPES or not fillers_only(self.doc.text[a:r.start], titles=True):
+            return None
+        if finder.prep(r) not in ("علي", None):
+            return None
+        end, _ = finder.chain(r)
+        words = [_bare(match_key(w)) for w in re.findall(r"[\w\u064b-\u065f\u0670]+", self.doc.text[end:finder.end])[:2]]
+        if any(w in _COGNITION for w in words):
+            return None  # "على واشنطن أن تدرك أن …": rhetoric about understanding, not a demand
+        if ala == m.head:
+            # a bare "على X" must open its clause: after إن/أن ("إن على إسرائيل وقف …"), or after a
+            # comma, a connective or the sentence start with أن after X ("، على الحكومة أن …")
+            after_comp = prev is not None and prev.is_word and _bare(prev.key) in COMPLEMENTIZERS
+            opener = prev is None or not prev.is_word or _bare(prev.key) in _OBLIGE_OPENERS
+            nxt = _bare(finder.next_word(end))
+            if not (after_comp or (opener and nxt in ("ان", "بان"))):
+                return None
+        if in_direct and quote is not None:
+            src = self._ref_of(quote.speaker)
+        else:
+            cue = next((q for q in reversed(said) if q.start < toks[m.head].start and q.speaker), None)
+            src = self._ref_of(cue.speaker) if cue is not None else self._ref_of(self.disc.subject)
+        if src is not None and src.entity == r.entity:
+            return None
+        d.source, d.target = src, finder.owner(r)
+        d = self._finish(d, toks, finder, earlier)
+        if d.modality == "demanded":
+            d.modality = "asserted"  # the demand itself is made; what is demanded is another event
+        return d
 
     @staticmethod
     def _purpose_form(m: Match, head: Tok, plover: str) -> bool:
@@ -744,7 +930,7 @@ class DocumentReader:
                 d.target = self._ref_of(self._carried())
             return
         d.source, d.explicit = subj, subj is not None
-        if agent is not None and agent != subj:
+        if agent is not None and agent != subj and (d.plover in _MATERIAL or d.plover == "RETREAT"):
             d.target, d.source = subj, agent
         if d.source is None:
             if spoken is not None:
@@ -780,6 +966,8 @@ class DocumentReader:
     def _dual(m: Match) -> bool:
         """A dual verb (بحثا، يبحثان): its subject is the two parties already named."""
         stem, forms = m.head_reading.stem, m.entry.elements[0].verb
+        if stem.endswith("نا") and stem[:-2] in forms:
+            return False  # "طلبنا": "we asked", not a dual
         return (stem.endswith("ا") and stem[:-1] in forms) or (stem.endswith("ان") and stem[:-2] in forms)
 
     def _antecedent(self, finder: ArgumentFinder, toks: list[Tok], head: int) -> Ref | None:
@@ -1001,7 +1189,7 @@ class DocumentReader:
             d.plover in ("CONSULT", "AGREE", "COOPERATE") and d.source is not None and d.target is not None
             and d.source.entity != d.target.entity and not d.quote_speaker
             and (d.source.type == "GPE") == (d.target.type == "GPE")
-            and d.source.type in ACTOR_TYPES and d.target.type in ACTOR_TYPES
+            and d.source.type in ACTOR_TYPES and d.target.type in ACTOR_TYPES and "framed" not in d.extra
         ):
             self.disc.pair = (d.source.entity, d.target.entity)  # "الجانبان" will mean these two
         if d.plover in _COUNTED:
@@ -1233,7 +1421,7 @@ class DocumentReader:
             own = d.plover in _FOLDING_ACTS and not d.verbal and (
                 toks_key(d).startswith(("و", "ف")) and toks_key(d) not in WAW_WORDS or self._possessed(d.match, self._head_tok(d))
             )
-            if (not d.verbal or d.relative or "prep_masdar" in d.extra) and not d.background and not own:
+            if (not d.verbal or d.relative or "prep_masdar" in d.extra) and not d.background and not own and "framed" not in d.extra:
                 for a in acts:
                     if a is d or not (a.head_start < d.head_start):
                         continue
@@ -1378,7 +1566,7 @@ class DocumentReader:
             return False
         if (d.source is not None and "coreferent" not in d.extra) or "told" in d.extra:
             return False
-        return any(x.plover == d.plover for x in self.history)
+        return any(x.plover == d.plover and x.sentence != self._headline for x in self.history)
 
     def _parties(self, d: Draft) -> frozenset[str]:
         """The countries (else entity ids) of an event's two sides."""
@@ -1402,12 +1590,31 @@ class DocumentReader:
         """A running total is no event: "أسفر التصعيد منذ الثامن من أكتوبر عن مقتل 296 شخصاً",
         "عدد حالات الاعتقال منذ السابع من أكتوبر" (a nominal casualty, attack or arrest whose
         clause counts from a date)."""
-        if d.verbal or d.plover not in _COUNTED:
+        if d.plover not in _COUNTED:
             return False
         lo, hi = d.match.head - 10, d.match.trigger[1] + 6
         near = [_bare(t.key) for t in toks[max(0, lo):hi] if d.clause_start <= t.start < d.clause_end and t.is_word]
+        pairs = list(zip(near, near[1:] + [""], strict=True))
+        # a total over a long span: "قتلت 3042 … خلال 10 أشهر", "قتلوا … خلال هذه الفترة"
+        rest: list[str] = []  # the words after the trigger, up to the next comma
+        for t in toks[d.match.trigger[1] + 1:d.match.trigger[1] + 30]:
+            if t.key in ("،", ",", ".", "؛", ":"):
+                break
+            if t.is_word:
+                rest.append(_bare(t.key))
+        over = any(
+            w == "خلال" and (nxt in _LONG_UNITS or nxt.isdigit() or nxt in _NUMBER_WORDS or nxt in _DEMONSTRATIVES)
+            and any(u in _LONG_UNITS for u in rest[i + 1:i + 4])
+            for i, (w, nxt) in enumerate(zip(rest, rest[1:] + [""], strict=False))
+        )
+        lead = [_bare(t.key) for t in toks[max(0, d.match.head - 12):d.match.head] if t.is_word]
+        total = any(w in _TOTAL_WORDS for w in lead) or any(w in _RISE and n in ("عدد", "العدد", "حصيله") for w, n in zip(lead, lead[1:], strict=False))
+        if (over or total) and d.plover in ("ASSAULT", "COERCE"):
+            return True  # "ارتفاع العدد الإجمالي للقتلى … جراء غارات التحالف"
+        if d.verbal:
+            return False
         # "منذ صباح اليوم" counts today's events, not a running total
-        return any(w == "منذ" and nxt not in _RECENT for w, nxt in zip(near, near[1:] + [""], strict=True))
+        return any(w == "منذ" and nxt not in _RECENT for w, nxt in pairs)
 
     def _doer_told_before(self, d: Draft) -> Ref | None:
         """The doer of an act referred to by a bare noun ("أدان الاقتحام", "هذه الاعتداءات"): the
@@ -1424,6 +1631,10 @@ class DocumentReader:
         voiced at nobody, a casualty report with no number and no one named."""
         nominal = not d.verbal and "participle" not in d.match.entry.flags
         if nominal and d.plover in _NEEDS_ARGS | {"RETREAT"} and d.source is None and d.target is None:
+            return False
+        if nominal and d.plover in _STATEMENTS and d.source is None and _bare(toks_key(d)).startswith(("ال", "بال", "لل")):
+            return False  # "المطالبات الانفصالية", "لا يمنع المطالبة بـ": a demand in general, nobody's act
+        if self._domestic_visit(d):
             return False
         if nominal and d.plover == "AID" and d.source is None:
             return False  # aid talked about, not given by anyone
@@ -1449,6 +1660,16 @@ class DocumentReader:
         placed = "target_from_place" in d.extra
         casualty = not d.verbal and d.match.entry.frame == "passive" and d.plover == "ASSAULT"
         return not (casualty and d.count is None and d.source is None and (d.target is None or placed))
+
+    def _domestic_visit(self, d: Draft) -> bool:
+        """A visit needs a host of another side: a minister at his own country's embassy or
+        ministry ("زار الوزير سفارة خادم الحرمين في روما") visits no one."""
+        if d.match.entry.frame != "visit" or d.source is None or d.target is None:
+            return False
+        if d.target.type in PLACE_TYPES:
+            return False  # a city or a country of one's own is still a visit to that place
+        own = self._country(d.source)
+        return own is not None and own == self._country(d.target)
 
     @staticmethod
     def _present(d: Draft) -> bool:

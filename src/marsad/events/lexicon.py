@@ -12,10 +12,15 @@ A pattern is a sequence of elements separated by spaces:
   is also a common noun. ``_`` as the past stem means "present forms only".
 * ``a/b/c`` — a noun, particle or adjective, any of the alternatives; the article and the
   prepositions ب ل ك, the conjunctions و ف and pronoun suffixes are allowed around it.
+* ``?a/b/c`` — an optional word (an intensifier inside an expression: "عن ?بالغ/عميق قلق"
+  reads "عن قلقه" and "عن بالغ قلقه"); it is part of the trigger span when present.
 * ``...`` (or ``...N``) — a gap of up to 6 (or N) tokens inside the sentence.
 
 Everything is compared by :func:`marsad.normalize.match_key`, so hamza, alef maksura and teh
-marbuta spellings all meet. The trigger span of a match is the part after its last gap.
+marbuta spellings all meet — with one guard: a form spelled with a hamza inside the word whose
+folded key is a function word (هنأ → "هنا", here) matches only a token written with a hamza
+there, so "وهنا" is never read as "and he congratulated". The trigger span of a match is the
+part after its last gap.
 """
 
 from __future__ import annotations
@@ -33,9 +38,9 @@ from marsad.normalize import match_key
 log = logging.getLogger(__name__)
 
 FRAMES = frozenset(
-    {"sv", "sym", "host", "visit", "arrive", "caller", "called", "passive", "allege", "stop"}
+    {"sv", "sym", "host", "visit", "arrive", "caller", "called", "passive", "allege", "oblige", "stop"}
 )
-FLAGS = frozenset({"weak", "nominal", "fact", "participle", "head", "negated"})
+FLAGS = frozenset({"weak", "nominal", "fact", "participle", "head", "negated", "opener"})
 DEFAULT_GAP = 6
 
 # Past-stem suffixes (he, she, they two, they two f., they, they f.) and present affixes.
@@ -52,6 +57,8 @@ class Element:
     verb: frozenset[str] = frozenset()  # keys of verb forms (no article allowed)
     noun: frozenset[str] = frozenset()  # keys of noun/particle forms
     gap: int = 0  # > 0: skip up to this many tokens
+    optional: bool = False  # ``?a/b``: the word may be absent
+    hamza: frozenset[str] = frozenset()  # keys that match only a token written with its hamza
 
     @property
     def is_gap(self) -> bool:
@@ -82,7 +89,7 @@ class Entry:
 
     @property
     def literal_count(self) -> int:
-        return sum(1 for e in self.elements if not e.is_gap)
+        return sum(1 for e in self.elements if not e.is_gap and not e.optional)
 
 
 def conjugate(past: str, present: str) -> set[str]:
@@ -103,8 +110,39 @@ def conjugate(past: str, present: str) -> set[str]:
     return forms
 
 
-def parse_element(raw: str) -> Element:
-    """Compile one pattern element (see the module docstring)."""
+_HAMZA = frozenset("أإؤئءآ")
+
+
+def _inner_hamza(word: str) -> bool:
+    """A hamza after the first letter ("هنأ", "يهنئ"): dropping it often makes another word,
+    while a dropped initial hamza (اكد for أكد) is only a spelling habit."""
+    return any(c in _HAMZA for c in word[1:])
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Match keys a hamza-bearing form must not take over: the words the segmenter keeps whole
+    (particles, pronouns, adverbs: هنا، هناك، لدى) and the 100 most frequent words of its
+    SaudiNewsNet frequency list."""
+    from marsad.clitics import load_model  # the segmenter's resources, loaded once there too
+
+    model = load_model()
+    top = sorted(model.freq, key=model.freq.__getitem__, reverse=True)[:100]
+    return frozenset(model.keep) | frozenset(top)
+
+
+def _guarded(spellings: Iterable[tuple[str, set[str]]], common: frozenset[str]) -> frozenset[str]:
+    """The keys, among the forms of inner-hamza spellings, that collide with a common word."""
+    out: set[str] = set()
+    for raw, keys in spellings:
+        if _inner_hamza(raw):
+            out |= keys & common
+    return frozenset(out)
+
+
+def parse_element(raw: str, common: frozenset[str] = frozenset()) -> Element:
+    """Compile one pattern element (see the module docstring); ``common`` holds the function
+    words that inner-hamza forms must not match without their hamza."""
     if raw.startswith("..."):
         n = raw[3:]
         return Element(gap=int(n) if n else DEFAULT_GAP)
@@ -112,20 +150,31 @@ def parse_element(raw: str) -> Element:
         parts = raw[1:-1].split("|")
         past, present = parts[0], parts[1] if len(parts) > 1 else ""
         forms = conjugate(past, present)
+        spellings = [(past, conjugate(past, "")), (present, conjugate("_", present))]
         for extra in parts[2:]:
             if extra.startswith("-"):
                 forms.discard(match_key(extra[1:]))
             elif extra:
                 forms.add(match_key(extra))
-        return Element(verb=frozenset(forms))
+                spellings.append((extra, {match_key(extra)}))
+        return Element(verb=frozenset(forms), hamza=_guarded(spellings, common) & forms)
     if "{" in raw or "}" in raw or "|" in raw:
         raise ValueError(f"malformed element {raw!r}: a verb is one {{past|present|…}} group")
-    return Element(noun=frozenset(match_key(a) for a in raw.split("/") if a))
+    optional = raw.startswith("?")
+    alts = [a for a in raw.lstrip("?").split("/") if a]
+    if not alts:
+        raise ValueError(f"empty element {raw!r}")
+    return Element(
+        noun=frozenset(match_key(a) for a in alts),
+        optional=optional,
+        hamza=_guarded([(a, {match_key(a)}) for a in alts], common),
+    )
 
 
 def parse_rows(lines: Iterable[str], origin: str) -> list[Entry]:
     """Entries from TSV lines; ``#`` starts a comment line. Bad rows raise ValueError."""
     out: list[Entry] = []
+    common = function_words()
     rows = csv.reader((ln for ln in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
     for lineno, row in enumerate(rows, 1):
         if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
@@ -144,11 +193,15 @@ def parse_rows(lines: Iterable[str], origin: str) -> list[Entry]:
         if frame != "stop" and not cameo:
             raise ValueError(f"{where}: a CAMEO code is required")
         try:
-            elements = tuple(parse_element(e) for e in pattern.split())
+            elements = tuple(parse_element(e, common) for e in pattern.split())
         except ValueError as exc:
             raise ValueError(f"{where}: {exc}") from exc
         if not elements or elements[0].is_gap or elements[-1].is_gap:
             raise ValueError(f"{where}: a pattern cannot start or end with a gap")
+        if elements[0].optional or elements[-1].optional or any(
+            a.optional and (b.is_gap or b.optional) or a.is_gap and b.optional for a, b in zip(elements, elements[1:], strict=False)
+        ):
+            raise ValueError(f"{where}: an optional word stands between two words")
         out.append(
             Entry(pattern, elements, cameo, plover or None, mode or None, frame, flagset, where)
         )

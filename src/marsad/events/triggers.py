@@ -34,6 +34,7 @@ _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه")
 _WORD_RE = re.compile(r"[\w\u064b-\u065f\u0670]+|[^\s\w]")
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
 _ALNUM = re.compile(r"[^\W_]")
+_HAMZA = frozenset("أإؤئءآ")
 _SENT_END = re.compile(r"[.!?؟]+(?=\s|$)|\n")
 
 
@@ -58,6 +59,7 @@ class Tok(NamedTuple):
     teh: bool = False  # the surface ends in teh marbuta: a final ه in the key is not a pronoun
     is_word: bool = True  # letters or digits (not punctuation)
     noun_only: bool = False  # written with إ (after و ف ب ل): "وإدانتها" is a verbal noun, never أدانت
+    hamza: bool = False  # a hamza after the word's first letter ("هنأ"): see ``Element.hamza``
 
 
 def _suffix_variants(stem: str, teh: bool = False) -> list[str]:
@@ -124,10 +126,15 @@ def readings(key: str, teh: bool = False) -> tuple[Reading, ...]:
     return tuple(out)
 
 
-def accepts(tok: Tok, verb: frozenset[str], noun: frozenset[str]) -> Reading | None:
-    """The first reading of a token that the element's verb or noun forms accept."""
+def accepts(
+    tok: Tok, verb: frozenset[str], noun: frozenset[str], hamza: frozenset[str] = frozenset()
+) -> Reading | None:
+    """The first reading of a token that the element's verb or noun forms accept (a key in
+    ``hamza`` only when the token is written with its inner hamza)."""
     for r in readings(tok.key, tok.teh):
         if (r.verb and r.stem in verb) or (r.noun and r.stem in noun):
+            if r.stem in hamza and not tok.hamza:
+                continue
             return r
     return None
 
@@ -165,18 +172,19 @@ def document_tokens(doc: Document) -> list[Tok]:
     out = []
     append = out.append
     for a, b, norm in spans:
-        key, teh, is_word, noun_only = token_facts(text[a:b], norm)
-        append(Tok(a, b, key, teh, is_word, noun_only))
+        key, teh, is_word, noun_only, hamza = token_facts(text[a:b], norm)
+        append(Tok(a, b, key, teh, is_word, noun_only, hamza))
     return out
 
 
 @word_cache(200_000)
-def token_facts(surface: str, norm: str) -> tuple[str, bool, bool, bool]:
-    """``(key, teh, is_word, noun_only)`` of a token (see :class:`Tok`), once per word form."""
+def token_facts(surface: str, norm: str) -> tuple[str, bool, bool, bool, bool]:
+    """``(key, teh, is_word, noun_only, hamza)`` of a token (see :class:`Tok`), once per word form."""
     stripped = surface.rstrip(_MARKS)
     key = norm or match_key(surface)
     bare = stripped.lstrip("وفبل")
-    return key, stripped.endswith("ة"), _ALNUM.search(key) is not None, bare.startswith("إ")
+    hamza = any(c in _HAMZA for c in bare[1:])
+    return key, stripped.endswith("ة"), _ALNUM.search(key) is not None, bare.startswith("إ"), hamza
 
 
 def fallback_sentences(text: str) -> list[tuple[int, int]]:
@@ -218,7 +226,7 @@ def _match_from(entry: Entry, toks: list[Tok], i: int, first: Reading) -> Match 
                     return False
                 if skip and toks[j - 1].key in (":", "«", "»"):
                     return False
-                if accepts(toks[j], nxt.verb, nxt.noun):
+                if accepts(toks[j], nxt.verb, nxt.noun, nxt.hamza):
                     save = (len(matched), last_gap_at)
                     last_gap_at = len(matched)
                     matched.append(j)
@@ -227,7 +235,14 @@ def _match_from(entry: Entry, toks: list[Tok], i: int, first: Reading) -> Match 
                     del matched[save[0]:]
                     last_gap_at = save[1]
             return False
-        if ti >= len(toks) or not accepts(toks[ti], el.verb, el.noun):
+        if el.optional:
+            if ti < len(toks) and accepts(toks[ti], el.verb, el.noun, el.hamza):
+                matched.append(ti)
+                if walk(ei + 1, ti + 1):
+                    return True
+                matched.pop()
+            return walk(ei + 1, ti)
+        if ti >= len(toks) or not accepts(toks[ti], el.verb, el.noun, el.hamza):
             return False
         matched.append(ti)
         if walk(ei + 1, ti + 1):
@@ -241,9 +256,14 @@ def _match_from(entry: Entry, toks: list[Tok], i: int, first: Reading) -> Match 
     return Match(entry, tuple(matched), (trig[0], trig[-1]), first)
 
 
-def _starts(lex: Lexicon, key: str, teh: bool, noun_only: bool = False) -> tuple[tuple[Entry, Reading], ...]:
-    """The entries whose first element a token can be, with the reading (cached per lexicon)."""
-    ck = (key, teh, noun_only)
+def _starts(
+    lex: Lexicon, key: str, teh: bool, noun_only: bool = False, hamza: bool = False
+) -> tuple[tuple[Entry, Reading], ...]:
+    """The entries whose first element a token can be, with the reading (cached per lexicon).
+
+    A participle ("متهماً") never takes the article or a preposition: "المتهمين" are the
+    accused, not people accusing."""
+    ck = (key, teh, noun_only, hamza)
     hit = lex.cache.get(ck)
     if hit is not None:
         return hit
@@ -260,6 +280,8 @@ def _starts(lex: Lexicon, key: str, teh: bool, noun_only: bool = False) -> tuple
                 first = entry.elements[0]
                 if id(entry) in tried or not ((r.verb and r.stem in first.verb) or (r.noun and r.stem in first.noun)):
                     continue
+                if (r.stem in first.hamza and not hamza) or (r.marked_noun and "participle" in entry.flags):
+                    continue
                 tried.add(id(entry))
                 out.append((entry, r))
     starts = tuple(out)  # most words start nothing: the empty tuple is shared and untracked
@@ -268,13 +290,34 @@ def _starts(lex: Lexicon, key: str, teh: bool, noun_only: bool = False) -> tuple
     return starts
 
 
+# Words after which a clause opens ("إن على إسرائيل أن …", "لذلك على الحكومة …"): the
+# ``opener`` flag of a lexicon row asks for one of these, punctuation or the sentence start
+OPENERS = frozenset(
+    match_key(w)
+    for w in (
+        "إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "لكن", "لذا", "لذلك", "بل",
+        "كما", "وعليه", "ف", "و",
+    )
+)
+
+
+def opens_clause(toks: list[Tok], i: int) -> bool:
+    """Token ``i`` stands where a clause opens (see :data:`OPENERS`)."""
+    if i == 0 or not toks[i - 1].is_word:
+        return True
+    k = toks[i - 1].key
+    return k in OPENERS or (len(k) > 2 and k[0] in "وف" and k[1:] in OPENERS)
+
+
 def find_matches(toks: list[Tok], lex: Lexicon) -> list[Match]:
     """Every non-overlapping lexicon match in one sentence, longest patterns first."""
     cands: list[Match] = []
     for i, t in enumerate(toks):
         if not t.is_word:
             continue
-        for entry, r in _starts(lex, t.key, t.teh, t.noun_only):
+        for entry, r in _starts(lex, t.key, t.teh, t.noun_only, t.hamza):
+            if "opener" in entry.flags and not opens_clause(toks, i):
+                continue
             m = _match_from(entry, toks, i, r)
             if m is not None:
                 cands.append(m)
