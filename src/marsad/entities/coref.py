@@ -43,6 +43,7 @@ class NameSpan:
     body_key: str | None = None
     where: str | None = None  # a body "في القطاع": the noun whose antecedent places it
     home: bool = False  # a place the knowledge base does not know, cued ("حي كفرسوسة"): the story's country
+    cue: str | None = None  # the place noun right before the name ("مدينة الرمادي" → "مدينه")
 
 
 @dataclass(slots=True)
@@ -123,6 +124,8 @@ def cluster(
         c = by_key.get(key)
         if c is None and n.type == "PER" and n.entry is None:
             c = _person_by_tail(n.words, persons)
+            if c is None:
+                c = _known_person_by_first_name(n.words, persons, clusters)
         if c is None and n.body_key is not None and n.country is None:
             # "وزارة الخزانة" after "وزارة الخزانة الأميركية": the body named in full before
             prefix = "body:" + n.body_key.rstrip() + " "
@@ -240,6 +243,20 @@ def _person_by_tail(words: tuple[str, ...], persons: list[tuple[tuple[str, ...],
         if len(full) >= len(words) and full[-len(words) :] == words:
             return c
     return None
+
+
+def _known_person_by_first_name(
+    words: tuple[str, ...], persons: list[tuple[tuple[str, ...], int]], clusters: list[_Cluster]
+) -> int | None:
+    """The one known person named before whose full name begins with this single word: "بان"
+    after "بان كي مون" (the press calls some people by their first name). Never for a common one."""
+    if len(words) != 1 or len(words[0]) < 3 or words[0] in _NOT_A_SURNAME:
+        return None
+    hits = {c for full, c in persons if len(full) > 1 and full[0] == words[0]}
+    if len(hits) != 1:
+        return None
+    (c,) = hits
+    return c if clusters[c].entry is not None and clusters[c].entry.type == "PER" else None
 
 
 def _merge_early_tails(names: Sequence[NameSpan], clusters: list[_Cluster], of_name: dict[int, int]) -> None:
@@ -384,7 +401,7 @@ def _epithet_referent(
             if any(roles[r].role.key.startswith("side:") and roles[r].role.head == "عدو" for r in c.roles):
                 states.add(country)
         return kb.state(states.pop()) if len(states) == 1 else None
-    if kind in {"resistance", "resistance_name"}:
+    if kind in {"resistance", "resistance_name", "rebels"}:
         wanted = set(options)
         found = {c.entry.id for c in clusters if c.entry is not None and c.entry.id in wanted and c.names}
         if len(found) == 1:
@@ -422,15 +439,20 @@ def _counterpart(
 
 
 def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan]) -> int | None:
-    """The entity named nearest before a lone "الوزارة"/"القطاع" whose name begins with that noun."""
+    """The entity named nearest before a lone "الوزارة"/"المدينة" whose name begins with that noun
+    ("وزارة الخارجية", "مدينة الصدر"). A place named once right after the noun ("مدينة الرمادي")
+    is nearer the reader's mind when one of its mentions comes later ("منطقة الفلوجة"): it takes
+    the noun away from an older name, but is not given it (it could be the story's own town, left
+    unmarked in the gold)."""
     from marsad.entities.roles import bare
 
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, bool] | None = None  # (start, cluster, named with the noun)
     for c_idx, c in enumerate(clusters):
+        begins = any(names[k].words and bare(names[k].words[0]) == role.key for k in c.names)
+        if not begins and not any(names[k].cue == role.key for k in c.names):
+            continue
         for k in c.names:
             n = names[k]
-            if n.start >= role.start or not n.words or bare(n.words[0]) != role.key:
-                continue
-            if best is None or n.start > best[0]:
-                best = (n.start, c_idx)
-    return best[1] if best else None
+            if n.start < role.start and (best is None or n.start > best[0]):
+                best = (n.start, c_idx, begins)
+    return best[1] if best and best[2] else None

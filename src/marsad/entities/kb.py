@@ -224,20 +224,28 @@ class PhraseIndex:
         if not self._frozen:
             self._freeze()
         best: Match | None = None
+        whole = tokens[i].start
         for start, key in token_heads(tokens[i], text):
             cands = self._by_first.get(key)
             if not cands:
                 continue
+            # the whole word may take a tie from a peeled reading ("بايدن" is not "ب+ايدن")
+            tie = best is not None and start == whole and best.start != whole
             for phrase, value in cands:
                 n = len(phrase)
-                if best is not None and n <= best.j - best.i:
+                if best is not None and (n < best.j - best.i or (n == best.j - best.i and not tie)):
                     break
                 if i + n > len(tokens):
                     continue
                 if all(tokens[i + m].norm == phrase[m] for m in range(1, n)):
-                    best = Match(start, tokens[i + n - 1].end, i, i + n, value)
+                    if best is None or n > best.j - best.i or self._whole_wins(value, best.value):
+                        best = Match(start, tokens[i + n - 1].end, i, i + n, value)
                     break
         return best
+
+    def _whole_wins(self, whole: Any, peeled: Any) -> bool:
+        """On a tie in length, whether the whole word's phrase beats a peeled reading's (no)."""
+        return False
 
     def find(self, tokens: Sequence[Token], text: str) -> list[Match]:
         """Leftmost-longest, non-overlapping matches over ``tokens``."""
@@ -253,6 +261,14 @@ class PhraseIndex:
         return out
 
 
+class NameIndex(PhraseIndex):
+    """Known names: a word that is itself a name keeps its first letter ("بايدن", "فانس"), unless
+    only a noisy geonames town reads it whole and a curated name reads it peeled ("وجدة": "و+جدة")."""
+
+    def _whole_wins(self, whole: Any, peeled: Any) -> bool:
+        return not (whole[0].weak and not peeled[0].weak)
+
+
 class KnowledgeBase:
     """All entries, indexed by variant words; adjectives indexed apart."""
 
@@ -265,7 +281,7 @@ class KnowledgeBase:
         self.entries: dict[str, KBEntry] = {}
         #: variants that are also common words ("كيف", "فتح"): names only where the text backs them
         self.ambiguous: frozenset[tuple[str, ...]] = frozenset(k for k in map(words, ambiguous) if k)
-        self.names = PhraseIndex()
+        self.names: PhraseIndex = NameIndex()
         self.adjectives = PhraseIndex()
         self._by_slug: dict[str, KBEntry] = {}
         self._titles: dict[str, list[KBEntry]] = {}

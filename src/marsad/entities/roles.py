@@ -118,6 +118,7 @@ class Grammar:
         self.connectors = {match_key(k) for k in data["connectors"]}
         self.bodies = {bare(match_key(k)): v for k, v in data["bodies"].items()}
         self.bodies_without_country = {bare(match_key(k)) for k in data["bodies_without_country"]}
+        self.construct_bodies = {bare(match_key(k)) for k in data.get("construct_bodies", ())}
         self.facilities = {bare(match_key(k)): v for k, v in data["facilities"].items()}
         self.facility_modifiers = {match_key(k) for k in data["facility_modifiers"]}
         self.sides = {bare(match_key(k)) for k in data["sides"]}
@@ -145,6 +146,21 @@ class Grammar:
                 self.epithets.add(words(f), kind)
         self.enemy_words = {bare(match_key(k)) for k in data.get("enemy_words", ())}
         self.resistance_orgs = frozenset(data.get("resistance_orgs", ()))
+        self.rebel_orgs = frozenset(data.get("rebel_orgs", ()))
+        #: names whose referent is the story's state's ("قوات النظام" in a Syria story): value
+        #: "kind:ISO3=kb id|..." as coref reads it
+        self.story_names = PhraseIndex()
+        for kind, spec in data.get("story_names", {}).items():
+            options = "|".join(f"{c}={i}" for c, i in sorted(spec["countries"].items()))
+            for f in spec["forms"]:
+                self.story_names.add(words(f), f"{kind}:{options}")
+        self.org_readings = {words(k): v for k, v in data.get("org_readings", {}).items()}
+        self.org_cues = {bare(match_key(k)) for k in data.get("org_cues", ())}
+        self.place_bodies = {bare(match_key(k)) for k in data.get("place_bodies", ())}
+        self.place_body_directions = {bare(match_key(k)) for k in data.get("place_body_directions", ())}
+        self.calendar = {bare(match_key(k)) for k in data.get("calendar", ())}
+        self.calendar_months = {bare(match_key(k)) for k in data.get("calendar_months", ())}
+        self.company_cues = {bare(match_key(k)) for k in data.get("company_cues", ())}
         self.titles: list[tuple[tuple[str, ...], str]] = []
         #: offices of one state whatever the phrase says ("رئيس المجلس السياسي الأعلى": Yemen's)
         self.title_countries: dict[str, str] = {}
@@ -259,12 +275,19 @@ class Grammar:
     def is_complement(self, tok: Token, text: str) -> bool:
         return any(k in self.complements or k in self.heads for _, k in self._forms(tok, text))
 
+    def is_date(self, keys: Sequence[str]) -> bool:
+        """Whether name words are a month and what completes a date ("نيسان", "تشرين الأول")."""
+        bares = [bare(k) for k in keys]
+        return bool(bares) and all(b in self.calendar for b in bares) and any(b in self.calendar_months for b in bares)
+
     def is_connector(self, tok: Token) -> bool:
         return tok.norm in self.connectors
 
     def title_of(self, keys: Sequence[str]) -> str | None:
         for pattern, key in self.titles:
             if tuple(keys[: len(pattern)]) == pattern:
+                if len(pattern) == 1 and len(keys) > 1 and (keys[1] in self.bodies or keys[1] in self.bodies_without_country):
+                    continue  # "رئيس مجلس عشائر الأنبار" heads a council, not the state
                 return key
         return None
 
@@ -575,10 +598,17 @@ class Grammar:
             if k in self.bodies or k in self.bodies_without_country:
                 start, sector, head = s, self.bodies.get(k, "GOV"), k
                 break
+            if k in self.construct_bodies and not _definite(tokens[i], text):
+                start, sector, head = s, self.bodies.get(k, "GOV"), k
+                break
             if k in self.facilities:
                 return self._facility_at(tokens, i, s, k, text)
         if start is None:
             return None
+        if head in self.place_bodies:
+            body = self._place_body(tokens, i, start, head, sector, text)
+            if body is not None:
+                return body
         keys = [head]
         country: str | None = None
         where: str | None = None
@@ -623,12 +653,29 @@ class Grammar:
             while j < len(tokens) and tokens[j].norm.startswith("لل") and bare(tokens[j].norm) in self.post_adjective:
                 j += 1
         # an indefinite phrase ("قيادة عسكرية في الجولان") names no particular body
-        if country is None and (head not in self.bodies_without_country or j == i + 1 or not definite(j)):
+        open_head = head in self.bodies_without_country or (head in self.construct_bodies and not _definite(tokens[i], text))
+        if country is None and (not open_head or j == i + 1 or not definite(j)):
             return None
         if country is None and self.title_of(keys) is not None:
             return None  # "رئيس الوزراء" is a title, not a body
         sector = self.sector_of(keys, "") if any(k in self.sector_words for k in keys) else sector
         return Body(start, tokens[j - 1].end, i, j, country, sector, " ".join(keys) + " " + (country or ""), where=where)
+
+    def _place_body(self, tokens: Sequence[Token], i: int, start: int, head: str, sector: str, text: str) -> Body | None:
+        """"عشائر الأنبار", "قبائل جنوب العراق": people of a known place, an organisation of its state."""
+        j = i + 1
+        while j < len(tokens) and bare(tokens[j].norm) in self.place_body_directions:
+            j += 1
+        if j >= len(tokens):
+            return None
+        m = self.kb.names.match_at(tokens, j, text)
+        if m is None or m.start != tokens[j].start:
+            return None
+        place = m.value[0]
+        if place.weak or place.type not in {"GPE", "LOC"} or not place.country:
+            return None
+        keys = [head, *(bare(t.norm) for t in tokens[i + 1 : j]), place.id]
+        return Body(start, m.end, i, m.j, place.country, sector, " ".join(keys) + " " + place.country)
 
     def _country_after(self, tokens: Sequence[Token], j: int, text: str) -> str | None:
         """The country of "في [مملكة] إسبانيا" / "في غزة" after a body ("وزارة الصحة في غزة")."""

@@ -23,7 +23,7 @@ from dataclasses import replace
 from marsad.document import Document, Token
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
 from marsad.entities.kb import KnowledgeBase, PhraseIndex, token_heads, words
-from marsad.entities.roles import PUNCT_APPOSITION, Grammar, Role, bare
+from marsad.entities.roles import NOT_DEFINITE, PUNCT_APPOSITION, Grammar, Role, bare
 from marsad.memo import trim
 from marsad.normalize import match_key
 from marsad.pipeline import Step
@@ -54,7 +54,17 @@ NAME_TITLES = frozenset(match_key(w) for w in ["امام", "خليفة"])
 #: A one-word recognizer name this frequent in news (SaudiNewsNet count) is also a common word:
 #: "على", "الأول", "الحرب" are not looked for again across the document.
 COMMON_WORD_COUNT = 1000
-_SOURCE_RANK = {"kb": 0, "body": 1, "outlet": 1, "norp": 2, "ner": 3, "weak": 3, "doc": 4}
+_SOURCE_RANK = {"kb": 0, "story": 0, "body": 1, "outlet": 1, "norp": 2, "ner": 3, "weak": 3, "doc": 4}
+#: A candidate name: (span, first token, end token, source).
+Candidate = tuple[NameSpan, int, int, str]
+#: Nouns that say "the place named before" when they stand alone with the article ("المدينة").
+GENERIC_PLACES = PLACE_CUES | {match_key("عاصمة")}
+#: Words after which an organisation's name goes on ("حزب الاتحاد من أجل حركة شعبية").
+_NAME_GOES_ON = frozenset(match_key(w) for w in ["من", "لأجل", "للتغيير", "للإصلاح", "للتنمية"])
+#: Name words (as written) that need the next word: a person's name does not end with them.
+NAME_LINKS = frozenset(["آل", "بن", "ابن", "إبن", "أبو", "ابو", "أبي", "عبد", "بنت"])
+#: Words after which a known person's name is a father's name inside another's ("صالح بن عبدالعزيز آل الشيخ").
+PATRONYMIC = frozenset(match_key(w) for w in ["بن", "ابن", "بنت"])
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
 
 
@@ -124,10 +134,14 @@ class EntityStep(Step):
         roles: list[RoleSpan] = []
         role_sents: list[list[Role]] = []
         dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
+        sent_cands = []
         for toks, sent_tags in zip(sents, tags, strict=True):
             sent_roles = self.grammar.roles(toks, doc.text) if toks else []
             role_sents.append(sent_roles)
-            names.extend(self._names(doc.text, toks, sent_tags, sent_roles, dateline))
+            sent_cands.append(self._names(doc.text, toks, sent_tags, sent_roles, dateline))
+        about = _story_states(sent_cands)
+        for cands in sent_cands:
+            names.extend(_resolve([c for c in cands if c[3] != "story" or self._story_name(c[0], about)]))
         names = self._propagate(doc.text, sents, names, role_sents)
         names.sort(key=lambda n: n.start)
         _place_bodies(names)
@@ -188,10 +202,10 @@ class EntityStep(Step):
         tags: Sequence[str],
         roles: list[Role],
         dateline: tuple[int, int] | None = None,
-    ) -> list[NameSpan]:
-        """Candidate name spans of one sentence, overlaps resolved."""
+    ) -> list[Candidate]:
+        """Candidate name spans of one sentence (overlaps resolved by :func:`_resolve`)."""
         kb, grammar = self.kb, self.grammar
-        cands: list[tuple[NameSpan, int, int, str]] = []  # (span, i, j, source)
+        cands: list[Candidate] = []
         ner_spans = list(_bio_spans(tags))
         ner_cover: set[int] = set()
         ner_any: set[int] = set()
@@ -205,10 +219,16 @@ class EntityStep(Step):
             i = m.i
             if entry.sector == "MED" and dateline is not None and dateline[0] <= m.start < dateline[1]:
                 continue  # the agency in "القاهرة في ٥ فبراير /أ ش أ/" is a byline, not news
-            cued = i > 0 and toks[i - 1].norm in PLACE_CUES
+            cue = _cue_before(toks, i, text)
+            cued = cue is not None
+            if entry.type == "PER" and i > 0 and toks[i - 1].norm in PATRONYMIC:
+                continue  # "صالح بن عبدالعزيز آل الشيخ": the father's name, not that person
             if entry.weak and not (set(range(m.i, m.j)) & ner_cover) and not cued:
                 continue
-            if not entry.weak and kb.is_ambiguous(text[m.start : m.end]) and not (
+            reading = grammar.org_readings.get(words(text[m.start : m.end]))
+            if reading is not None and _after_org_word(grammar, toks, i, text):
+                entry = kb.get(reading) or entry  # "تنظيم «بيت المقدس»": the armed group, not Jerusalem
+            elif not entry.weak and kb.is_ambiguous(text[m.start : m.end]) and not (
                 set(range(m.i, m.j)) & ner_any
             ) and not (cued and entry.type in {"GPE", "LOC"}):
                 continue  # "كيف" (how) is Kyiv only where the recognizer also sees a name
@@ -220,13 +240,22 @@ class EntityStep(Step):
                 continue
             start = _strip_honorifics(grammar, toks, m.i, m.j, text, m.start) if entry.type == "PER" else m.start
             span = NameSpan(start, m.end, entry.type, words(text[start : m.end]), entry, "kb",
-                            entry.country, entry.actor)
+                            entry.country, entry.actor, cue=cue)
             cands.append((span, m.i, m.j, "weak" if entry.weak else "kb"))
+        legislatures: set[int] = set()
         for b in grammar.bodies_in(toks, text):
             actor = b.country + b.sector if b.country and b.sector and b.type == "ORG" else None
             span = NameSpan(b.start, b.end, b.type, words(text[b.start : b.end]), None, "body",
                             b.country, actor, body_key=b.key, where=b.where)
+            if b.sector == "LEG":
+                legislatures.add(id(span))  # "رئيس مجلس الشورى": the council is named in the title
+            if b.country is None and b.key.split(" ", 1)[0] in grammar.construct_bodies and (
+                any(a < b.j and b.i < c and (a < b.i or c > b.j) for a, c, _ in ner_spans)
+                or (b.j < len(toks) and toks[b.j].norm in _NAME_GOES_ON)
+            ):
+                continue  # "حزب العمال البريطاني", "حزب الاتحاد من أجل ...": a longer name
             cands.append((span, b.i, b.j, "body"))
+        cands.extend(self._story_cands(text, toks, ner_spans))
         cands.extend(self._norp(text, toks))
         role_tokens = {k for r in roles for k in range(r.i, r.j)}
         conjunct_tokens = {k for r in roles for a, b in r.conjuncts for k in range(a, b)}
@@ -240,7 +269,7 @@ class EntityStep(Step):
             if not (set(range(c[1], c[2])) & conjunct_tokens)
             # a body with no nationality inside a title ("رئيس مجلس الوزراء") is part of the title
             and not (c[3] == "body" and c[0].country is None and set(range(c[1], c[2])) & role_tokens
-                     and c[1] not in own_body)
+                     and c[1] not in own_body and id(c[0]) not in legislatures)
         ]
         for i, j, label in ner_spans:
             ent_type = _NER_TYPES.get(label)
@@ -248,18 +277,69 @@ class EntityStep(Step):
                 continue
             if set(range(i, j)) & role_tokens:
                 continue
-            start = token_heads(toks[i], text)[0][0]
+            first = _name_start(kb, toks, i, j, text)
+            if first is None:
+                continue
+            i, start = first
             if ent_type == "PER":
                 start = _strip_honorifics(grammar, toks, i, j, text, start)
+                while j < len(toks) and text[toks[j - 1].start : toks[j - 1].end] in NAME_LINKS and toks[j].norm.isalpha() and j - i > 1:
+                    j += 1  # "عبدالله آل الشيخ": a name does not end in "آل" or "بن"
             end = toks[j - 1].end
             if start >= end or not _plausible(text[start:end], kb, grammar):
                 continue
+            ws = words(text[start:end])
+            if grammar.is_date(ws) and not _company_word_beside(grammar, toks, i, j, text):
+                continue  # "نيسان الماضي", "تشرين الأول": a date ("شركة نيسان" is the company)
+            if len(ws) == 1 and ws[0].startswith("ال") and bare(ws[0]) in GENERIC_PLACES:
+                continue  # "المدينة": the city named before (a nominal), not a name
             if ent_type == "PER" and kb.adjective(words(text[start:end])[0]) is not None:
                 continue  # "روس رفيعو المستوى": a people noun does not start a person's name
             span = NameSpan(start, end, ent_type, words(text[start:end]), None, "ner")
+            span.cue = _cue_before(toks, i, text)
             span.home = ent_type in {"GPE", "LOC"} and i > 0 and bare(toks[i - 1].norm) in PLACE_CUES
             cands.append((span, i, j, "ner"))
-        return _resolve(cands)
+        return cands
+
+    def _story_cands(self, text: str, toks: list[Token], ner_spans: list[tuple[int, int, str]]) -> list[Candidate]:
+        """"المقاومة الشعبية", "قوات النظام": names whose referent is the story's state's
+        (roles.json "story_names"); :meth:`_story_name` decides once the document's states are known."""
+        grammar = self.grammar
+        out: list[Candidate] = []
+        k = 0
+        while k < len(toks):
+            m = grammar.story_names.match_at(toks, k, text)
+            if m is None:
+                k += 1
+                continue
+            if m.j < len(toks) and (
+                self.kb.adjectives.match_at(toks, m.j, text) is not None
+                or (toks[m.j].norm.startswith("ال") and toks[m.j].norm not in NOT_DEFINITE)
+            ):
+                k = m.j  # "المقاومة الشعبية الفلسطينية": another phrase
+                continue
+            tagged = any(a < m.j and m.i < b and lab == "ORG" for a, b, lab in ner_spans)
+            span = NameSpan(m.start, m.end, "ORG", words(text[m.start : m.end]), None,
+                            "story+ner" if tagged else "story", body_key=m.value)
+            out.append((span, m.i, m.j, "story"))
+            k = m.j
+        return out
+
+    def _story_name(self, span: NameSpan, about: set[str]) -> bool:
+        """Give a story name its referent in the story's state; keep it unresolved only where the
+        recognizer also tagged it an organisation."""
+        kind, _, options = (span.body_key or "").partition(":")
+        for option in options.split("|"):
+            country, _, entry_id = option.partition("=")
+            entry = self.kb.get(entry_id) if country in about else None
+            if entry is not None:
+                span.entry, span.type, span.country, span.actor = entry, entry.type, entry.country, entry.actor
+                span.body_key, span.source = None, "kb"
+                return True
+        if span.source == "story+ner":
+            span.body_key, span.source = None, "ner"
+            return True
+        return False
 
     def _home(self, doc: Document) -> str | None:
         """Where a "وزارة التربية" or a "وزير التربية" with no nationality is: the country of the
@@ -331,6 +411,8 @@ class EntityStep(Step):
         if kind == "enemy":
             key = "enemy:" + "|".join(sorted(grammar.enemy_words))
             return Role(m.start, m.end, k, m.j, "epithet", key)
+        if kind == "rebels":  # "المتمردين": the one rebel organisation the story names
+            return Role(m.start, m.end, k, m.j, "epithet", "rebels:" + "|".join(sorted(grammar.rebel_orgs)))
         key = kind + ":" + "|".join(sorted(grammar.resistance_orgs))
         return Role(m.start, m.end, k, m.j, "epithet_name" if kind == "resistance_name" else "epithet", key)
 
@@ -357,7 +439,7 @@ class EntityStep(Step):
                             sector=sector, actor=c + sector if sector else c))
         return out
 
-    def _norp(self, text: str, toks: list[Token]) -> list[tuple[NameSpan, int, int, str]]:
+    def _norp(self, text: str, toks: list[Token]) -> list[Candidate]:
         """Peoples: "الفلسطينيين", "الشعب الفلسطيني" (nationality nouns with the article)."""
         out = []
         k = 0
@@ -406,7 +488,8 @@ class EntityStep(Step):
             for m in index.find(toks, text):
                 if set(range(m.i, m.j)) & role_tokens or _overlaps(taken, m.start, m.end):
                     continue
-                out.append(NameSpan(m.start, m.end, m.value, words(text[m.start : m.end]), None, "doc"))
+                out.append(NameSpan(m.start, m.end, m.value, words(text[m.start : m.end]), None, "doc",
+                                    cue=_cue_before(toks, m.i, text)))
         return out
 
 
@@ -447,6 +530,43 @@ def _common(key: str) -> bool:
     return load_model().freq.get(key, 0) >= COMMON_WORD_COUNT
 
 
+def _cue_before(toks: list[Token], i: int, text: str) -> str | None:
+    """The place noun right before token ``i`` ("مدينة", "بمحافظة" → "محافظه"), if any."""
+    if i == 0:
+        return None
+    return next((key for _, key in token_heads(toks[i - 1], text) if key in PLACE_CUES), None)
+
+
+def _after_org_word(grammar: Grammar, toks: list[Token], i: int, text: str) -> bool:
+    """Whether token ``i`` follows "تنظيم"/"عناصر"/"لتنظيم" (past an opening quote)."""
+    k = i - 1
+    while k >= 0 and toks[k].norm in {'"', "«", "“", "'", "(", "''"}:
+        k -= 1
+    return k >= 0 and any(bare(key) in grammar.org_cues for _, key in token_heads(toks[k], text))
+
+
+def _company_word_beside(grammar: Grammar, toks: list[Token], i: int, j: int, text: str) -> bool:
+    """Whether "شركة"/"سيارة" stands before tokens ``[i, j)`` or "موتور" after: "نيسان" the maker."""
+    before = i > 0 and any(bare(key) in grammar.company_cues for _, key in token_heads(toks[i - 1], text))
+    return before or (j < len(toks) and bare(toks[j].norm) in grammar.company_cues)
+
+
+def _story_states(sent_cands: list[list[Candidate]]) -> set[str]:
+    """The states a story is about: those its known names point to at least twice and at least
+    half as often as the most named one."""
+    counts: dict[str, int] = {}
+    for cands in sent_cands:
+        for span, _i, _j, source in cands:
+            if source in {"kb", "body"}:
+                country = span.entry.country if span.entry is not None else span.country
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {c for c, n in counts.items() if n >= 2 and 2 * n >= top}
+
+
 def _after_outlet_word(toks: list[Token], i: int) -> bool:
     """Whether token ``i`` follows "صحيفة"/"قناة"/"نادي" (past an opening quote)."""
     k = i - 1
@@ -470,6 +590,41 @@ def _strip_honorifics(grammar: Grammar, toks: list[Token], i: int, j: int, text:
             continue
         break
     return start if k == i else toks[k].start
+
+
+#: What is left of a name's first word once a proclitic is peeled that is a particle, not a name:
+#: "فإن كيري" is "فـ + إن + كيري"; unless written without hamza, "فان در كلاوو" keeps its "ف".
+PARTICLE_STEMS = frozenset(
+    match_key(w)
+    for w in ["ان", "إن", "أن", "من", "عن", "في", "لا", "لم", "لن", "قد", "هو", "هي", "هم", "او", "أو",
+              "اذ", "إذ", "اذا", "إذا", "ثم", "بل", "يا", "مع", "الى", "إلى", "كان", "هذا", "هذه",
+              "ذلك", "تلك", "انه", "انها"]
+)
+_HAMZA_ALEF = frozenset("أإآ")
+
+
+def _name_start(kb: KnowledgeBase, toks: list[Token], i: int, j: int, text: str) -> tuple[int, int] | None:
+    """``(first token, start offset)`` of a recognizer name over tokens ``[i, j)``, None when nothing
+    of it is a name. The segmenter's proclitics stay outside, unless what is left is a particle
+    written without hamza ("فان در كلاوو", "بان", "كيا") or the whole word begins a curated name
+    ("بايدن", not "ب+ايدن"); a particle written with hamza ("فإن كيري", "بأن") is left out whole."""
+    tok = toks[i]
+    start, stem = token_heads(tok, text)[0]
+    if start == tok.start:
+        return i, start
+    if len(stem) < 2:
+        return None if j == i + 1 else (i + 1, toks[i + 1].start)  # "لي", "به": a pronoun
+    if stem in PARTICLE_STEMS:
+        rest = kb.names.match_at(toks, i + 1, text) if j > i + 1 else None
+        if text[start : start + 1] in _HAMZA_ALEF or (
+            rest is not None and rest.start == toks[i + 1].start and rest.j == j and not rest.value[0].weak
+        ):
+            return None if j == i + 1 else (i + 1, toks[i + 1].start)  # "فإن كيري", "فان صالح"
+        return i, tok.start
+    m = kb.names.match_at(toks, i, text)
+    if m is not None and m.start == tok.start and m.j <= j and not m.value[0].weak:
+        return i, tok.start
+    return i, start
 
 
 def _plausible(span_text: str, kb: KnowledgeBase, grammar: Grammar) -> bool:
@@ -522,7 +677,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken[max(0, k - 1) : k + 2])
 
 
-def _resolve(cands: list[tuple[NameSpan, int, int, str]]) -> list[NameSpan]:
+def _resolve(cands: list[Candidate]) -> list[NameSpan]:
     """Keep the best non-overlapping spans: knowledge base and bodies first (longest first),
     then recognizer spans where nothing was kept; a recognizer person name that extends a known
     person's name replaces it."""
