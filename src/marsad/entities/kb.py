@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from marsad.document import Token
+from marsad.memo import word_cache
 from marsad.normalize import match_key
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,10 @@ PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "و�
 _WORD = re.compile(r"[^\s\.,،؛;:!\?؟\"'«»()\[\]{}\-–—/]+")
 
 
+@word_cache(100_000)
 def words(text: str) -> tuple[str, ...]:
-    """The match keys of the words of ``text``: how a variant is indexed."""
+    """The match keys of the words of ``text``: how a variant is indexed (cached: a name is read
+    several times per mention; :class:`EntityStep` trims the cache)."""
     return tuple(_WORD.findall(match_key(text)))
 
 
@@ -158,7 +161,24 @@ def token_heads(tok: Token, text: str) -> Heads:
     return heads
 
 
+def sentence_heads(tokens: Sequence[Token], text: str) -> list[Heads]:
+    """:func:`token_heads` of each token, in one pass (the scans that look at every token)."""
+    memo = _HEADS
+    values = memo.table(text)
+    out = []
+    for tok in tokens:
+        heads = values.get(id(tok))
+        if heads is None:
+            heads = _token_heads(tok, text)
+            memo.put(tok, heads)
+        out.append(heads)
+    return out
+
+
 def _token_heads(tok: Token, text: str) -> Heads:
+    norm = tok.norm
+    if len(tok.parts) < 2 and (len(norm) < 4 or norm[0] not in "وفبلك"):
+        return ((tok.start, norm),)  # unsplit, nothing to peel: most tokens
     out: list[tuple[int, str]] = []
     parts = tok.parts or ((tok.start, tok.end),)
     k = 0
@@ -192,12 +212,19 @@ def _add(out: list[tuple[int, str]], cand: tuple[int, str]) -> None:
         out.append(cand)
 
 
+#: A phrase's words and its value.
+_Phrase = tuple[tuple[str, ...], Any]
+
+
 @dataclass
 class PhraseIndex:
     """Longest-match lookup of word sequences, keyed by the first word."""
 
-    _by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+    _by_first: dict[str, list[_Phrase]] = field(default_factory=dict)
     _frozen: bool = False
+    #: first word → (second word → the phrases :meth:`match_at` can find there, longest first;
+    #: the one-word phrases, for any other next word): built by :meth:`_freeze`
+    _by_two: dict[str, tuple[dict[str, list[_Phrase]], list[_Phrase]]] = field(default_factory=dict)
 
     def add(self, phrase: tuple[str, ...], value: Any) -> None:
         if phrase:
@@ -205,8 +232,16 @@ class PhraseIndex:
             self._frozen = False
 
     def _freeze(self) -> None:
-        for lst in self._by_first.values():
+        self._by_two = {}
+        for first, lst in self._by_first.items():
             lst.sort(key=lambda pv: -len(pv[0]))  # stable: earlier additions win ties
+            singles = [pv for pv in lst if len(pv[0]) == 1]
+            by_second: dict[str, list[_Phrase]] = {}
+            for pv in lst:
+                if len(pv[0]) > 1:
+                    by_second.setdefault(pv[0][1], []).append(pv)
+            # the longer phrases come first in ``lst``: the one-word ones go after each group
+            self._by_two[first] = ({k: v + singles for k, v in by_second.items()}, singles)
         self._frozen = True
 
     def get(self, phrase: tuple[str, ...]) -> list[Any]:
@@ -225,10 +260,13 @@ class PhraseIndex:
             self._freeze()
         best: Match | None = None
         whole = tokens[i].start
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) else None
         for start, key in token_heads(tokens[i], text):
-            cands = self._by_first.get(key)
-            if not cands:
+            two = self._by_two.get(key)
+            if two is None:
                 continue
+            # only the phrases whose second word is the next token's can match (the one-word ones too)
+            cands = two[1] if nxt is None else two[0].get(nxt, two[1])
             # the whole word may take a tie from a peeled reading ("بايدن" is not "ب+ايدن")
             tie = best is not None and start == whole and best.start != whole
             for phrase, value in cands:
@@ -237,7 +275,7 @@ class PhraseIndex:
                     break
                 if i + n > len(tokens):
                     continue
-                if all(tokens[i + m].norm == phrase[m] for m in range(1, n)):
+                if n < 3 or all(tokens[i + m].norm == phrase[m] for m in range(2, n)):
                     if best is None or n > best.j - best.i or self._whole_wins(value, best.value):
                         best = Match(start, tokens[i + n - 1].end, i, i + n, value)
                     break
@@ -247,17 +285,21 @@ class PhraseIndex:
         """On a tie in length, whether the whole word's phrase beats a peeled reading's (no)."""
         return False
 
-    def find(self, tokens: Sequence[Token], text: str) -> list[Match]:
-        """Leftmost-longest, non-overlapping matches over ``tokens``."""
+    def find(self, tokens: Sequence[Token], text: str, at: Iterable[int] | None = None) -> list[Match]:
+        """Leftmost-longest, non-overlapping matches over ``tokens``.
+
+        ``at``: the token positions, ascending, where a phrase can start (a reading of the token
+        is a first word, see :meth:`starts`); the others are skipped unread.
+        """
         out: list[Match] = []
         i = 0
-        while i < len(tokens):
-            m = self.match_at(tokens, i, text)
-            if m is None:
-                i += 1
+        for k in range(len(tokens)) if at is None else at:
+            if k < i:
                 continue
-            out.append(m)
-            i = m.j
+            m = self.match_at(tokens, k, text)
+            if m is not None:
+                out.append(m)
+                i = m.j
         return out
 
 
@@ -350,9 +392,10 @@ class KnowledgeBase:
         hits = self.adjectives.get(words(text))
         return hits[0] if hits else None
 
-    def match(self, tokens: Sequence[Token], text: str) -> list[Match]:
-        """Known names in ``tokens`` (leftmost-longest); ``Match.value`` = entries, best first."""
-        return self.names.find(tokens, text)
+    def match(self, tokens: Sequence[Token], text: str, at: Iterable[int] | None = None) -> list[Match]:
+        """Known names in ``tokens`` (leftmost-longest); ``Match.value`` = entries, best first.
+        ``at``: where a name can start, as for :meth:`PhraseIndex.find`."""
+        return self.names.find(tokens, text, at)
 
     def holders(self, title: str, date: str | None = None) -> list[KBEntry]:
         """People who held ``title`` (e.g. ``president``+country handled by the caller) on ``date``."""

@@ -26,6 +26,7 @@ from marsad.entities.kb import (
     Match,
     PhraseIndex,
     TokenMemo,
+    sentence_heads,
     token_heads,
     words,
 )
@@ -39,6 +40,18 @@ NOT_DEFINITE = frozenset(
 )
 PUNCT_APPOSITION = frozenset({"،", ",", '"', "«", "»", "“", "”", "'", "‘", "’", "(", ")", ":", "-", "–"})
 _MAX_CHAIN = 12
+
+# What can begin at a token, one bit each (:meth:`Grammar.openings`): a scan over a sentence
+# looks only where its bit is set. Each bit is a necessary condition read from the token's
+# readings alone, so skipping the other tokens changes no result.
+OPENS_NAME = 1  # a knowledge-base name (kb.names)
+OPENS_ADJECTIVE = 2  # a nationality adjective (kb.adjectives)
+OPENS_ROLE = 4  # a role: honorific, fixed title or head (:meth:`Grammar.may_start_role`)
+OPENS_BODY = 8  # an organisation or facility phrase (:meth:`Grammar._body_at`)
+OPENS_SIDE = 16  # "الجانب ..." (:meth:`Grammar.side_at`)
+OPENS_NOMINAL = 32  # "الوزارة" (:meth:`Grammar.nominal_at`)
+OPENS_EPITHET = 64  # "العدو", "المقاومة" (roles.json epithets)
+OPENS_STORY = 128  # "قوات النظام" (roles.json story_names)
 
 
 @word_cache(200_000)
@@ -171,10 +184,18 @@ class Grammar:
             for p in t["patterns"]:
                 self.titles.append((self._pattern_keys(p), key))
         self.titles.sort(key=lambda x: -len(x[0]))
+        #: the title patterns by first word, in :attr:`titles` order (:meth:`title_of` tries only these)
+        self._titles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for pattern, key in self.titles:
+            if pattern:
+                self._titles_by_first.setdefault(pattern[0], []).append((pattern, key))
+        if any(not pattern for pattern, _ in self.titles):
+            raise ValueError("roles.json: a title pattern with no words")
         #: first words of honorifics and fixed titles: with the heads, where a role can begin
         self._role_openers = frozenset(self.honorifics.first_words()) | frozenset(self.fixed.first_words())
         self._memo = TokenMemo()  # per token of the current text: (forms, head)
         self._kinds: dict[str, tuple[str, str] | None] = {}
+        self._key_openings: dict[str, int] = {}
 
     def _pattern_keys(self, pattern: str) -> tuple[str, ...]:
         """A title pattern as role keys; an envoy's destination ("... إلى اليمن") as the place's KB id."""
@@ -243,6 +264,47 @@ class Grammar:
             self._kinds[key] = hit
         return hit  # type: ignore[return-value]
 
+    def openings(self, tokens: Sequence[Token], text: str) -> list[int]:
+        """Per token, the ``OPENS_*`` bits of what can begin there: read once per sentence, so that
+        the scans for names, roles, bodies and nominals skip the tokens where nothing can start."""
+        cache = self._key_openings
+        out = []
+        for heads in sentence_heads(tokens, text):
+            bits = 0
+            for _, key in heads:
+                b = cache.get(key)
+                if b is None:
+                    b = self._key_opening(key)
+                bits |= b
+            out.append(bits)
+        return out
+
+    def _key_opening(self, key: str) -> int:
+        """The ``OPENS_*`` bits of one reading of a token, cached by the word: the grammar's and
+        the knowledge base's indexes are filled when they load and not changed afterwards."""
+        b = bare(key)
+        bits = 0
+        if self.kb.names.starts(key):
+            bits |= OPENS_NAME
+        if self.kb.adjectives.starts(key):
+            bits |= OPENS_ADJECTIVE
+        if self._head_kind(b) is not None or key in self._role_openers:
+            bits |= OPENS_ROLE
+        if b in self.bodies or b in self.bodies_without_country or b in self.construct_bodies or b in self.facilities:
+            bits |= OPENS_BODY
+        if b in self.sides:
+            bits |= OPENS_SIDE
+        if key.startswith("ال") and key[2:] in self.nominals:
+            bits |= OPENS_NOMINAL
+        if self.epithets.starts(key):
+            bits |= OPENS_EPITHET
+        if self.story_names.starts(key):
+            bits |= OPENS_STORY
+        if len(self._key_openings) >= 200_000:
+            self._key_openings.clear()
+        self._key_openings[key] = bits
+        return bits
+
     def may_start_role(self, tok: Token, text: str) -> bool:
         """Whether a role can begin at the token: an honorific, a fixed title or a head starts there."""
         return self.head_at(tok, text) is not None or any(
@@ -284,7 +346,7 @@ class Grammar:
         return tok.norm in self.connectors
 
     def title_of(self, keys: Sequence[str]) -> str | None:
-        for pattern, key in self.titles:
+        for pattern, key in self._titles_by_first.get(keys[0], ()) if keys else ():
             if tuple(keys[: len(pattern)]) == pattern:
                 if len(pattern) == 1 and len(keys) > 1 and (keys[1] in self.bodies or keys[1] in self.bodies_without_country):
                     continue  # "رئيس مجلس عشائر الأنبار" heads a council, not the state
@@ -299,34 +361,45 @@ class Grammar:
 
     # -- roles --------------------------------------------------------------------------------
 
-    def roles(self, tokens: Sequence[Token], text: str, date: str | None = None) -> list[Role]:
-        """Role phrases in one sentence's tokens, left to right, nested fixed titles included."""
+    def roles(
+        self, tokens: Sequence[Token], text: str, date: str | None = None, openings: Sequence[int] | None = None
+    ) -> list[Role]:
+        """Role phrases in one sentence's tokens, left to right, nested fixed titles included.
+        ``openings``: the sentence's :meth:`openings`, when the caller has them."""
+        if openings is None:
+            openings = self.openings(tokens, text)
         out: list[Role] = []
         i = 0
-        n = len(tokens)
-        while i < n:
-            role = self._role_at(tokens, i, text, out)
-            if role is None:
-                i += 1
+        for k, bits in enumerate(openings):
+            if k < i or not bits & OPENS_ROLE:
                 continue
-            out.append(role)
-            i = role.j
+            role = self._role_at(tokens, k, text, out)
+            if role is not None:
+                out.append(role)
+                i = role.j
         return out
 
     def untitled_roles(
-        self, tokens: Sequence[Token], text: str, taken: Sequence[Role], at: set[int] | None = None
+        self,
+        tokens: Sequence[Token],
+        text: str,
+        taken: Sequence[Role],
+        at: set[int] | None = None,
+        openings: Sequence[int] | None = None,
     ) -> list[Role]:
         """Title phrases the grammar cannot place ("وزير الاستثمار", "وزير الدولة للتعاون الدولي"),
         outside the roles ``taken`` and starting at a token in ``at`` (all when None): the caller
         keeps those standing beside a person's name."""
+        if openings is None:
+            openings = self.openings(tokens, text)
         busy = {k for r in taken for k in range(r.i, r.j)}
         out: list[Role] = []
-        i, n = 0, len(tokens)
-        while i < n:
-            skip = i in busy or (at is not None and i not in at)
-            role = None if skip else self._role_at(tokens, i, text, [], untitled=True)
+        i = 0
+        for k, bits in enumerate(openings):
+            if k < i or not bits & OPENS_ROLE or k in busy or (at is not None and k not in at):
+                continue
+            role = self._role_at(tokens, k, text, [], untitled=True)
             if role is None or not role.needs_holder or busy.intersection(range(role.i, role.j)):
-                i += 1
                 continue
             out.append(role)
             i = role.j
@@ -578,17 +651,19 @@ class Grammar:
 
     # -- organisation phrases ------------------------------------------------------------------
 
-    def bodies_in(self, tokens: Sequence[Token], text: str) -> list[Body]:
+    def bodies_in(self, tokens: Sequence[Token], text: str, openings: Sequence[int] | None = None) -> list[Body]:
         """Body noun + complements + nationality adjective or state: "الحكومة السورية"."""
+        if openings is None:
+            openings = self.openings(tokens, text)
         out: list[Body] = []
         i = 0
-        while i < len(tokens):
-            body = self._body_at(tokens, i, text)
-            if body is None:
-                i += 1
+        for k, bits in enumerate(openings):
+            if k < i or not bits & OPENS_BODY:
                 continue
-            out.append(body)
-            i = body.j
+            body = self._body_at(tokens, k, text)
+            if body is not None:
+                out.append(body)
+                i = body.j
         return out
 
     def _body_at(self, tokens: Sequence[Token], i: int, text: str) -> Body | None:

@@ -22,8 +22,20 @@ from dataclasses import replace
 
 from marsad.document import Document, Token
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
-from marsad.entities.kb import KnowledgeBase, PhraseIndex, token_heads, words
-from marsad.entities.roles import NOT_DEFINITE, PUNCT_APPOSITION, Grammar, Role, bare
+from marsad.entities.kb import KnowledgeBase, PhraseIndex, sentence_heads, token_heads, words
+from marsad.entities.roles import (
+    NOT_DEFINITE,
+    OPENS_ADJECTIVE,
+    OPENS_EPITHET,
+    OPENS_NAME,
+    OPENS_NOMINAL,
+    OPENS_SIDE,
+    OPENS_STORY,
+    PUNCT_APPOSITION,
+    Grammar,
+    Role,
+    bare,
+)
 from marsad.memo import trim
 from marsad.normalize import match_key
 from marsad.pipeline import Step
@@ -66,6 +78,8 @@ NAME_LINKS = frozenset(["آل", "بن", "ابن", "إبن", "أبو", "ابو", 
 #: Words after which a known person's name is a father's name inside another's ("صالح بن عبدالعزيز آل الشيخ").
 PATRONYMIC = frozenset(match_key(w) for w in ["بن", "ابن", "بنت"])
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
+#: "الشعب الفلسطيني": the people noun before a nationality adjective.
+_PEOPLE_WORDS = frozenset({"الشعب", "شعب"})
 
 
 class EntityStep(Step):
@@ -123,22 +137,24 @@ class EntityStep(Step):
     def __call__(self, doc: Document) -> Document:
         if doc.language is not None and doc.language != "ar":
             return doc
-        trim(bare)  # bound the word cache
+        trim(bare, words)  # bound the word caches
         if not doc.tokens or not doc.sentences:
             from marsad.segment import SegmentStep
 
             SegmentStep()(doc)
         sents = self._sentence_tokens(doc)
         tags = self._tags(doc, sents)
+        grammar = self.grammar
+        opens = [grammar.openings(toks, doc.text) for toks in sents]  # where what can begin
         names: list[NameSpan] = []
         roles: list[RoleSpan] = []
         role_sents: list[list[Role]] = []
         dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
         sent_cands = []
-        for toks, sent_tags in zip(sents, tags, strict=True):
-            sent_roles = self.grammar.roles(toks, doc.text) if toks else []
+        for toks, sent_tags, sent_opens in zip(sents, tags, opens, strict=True):
+            sent_roles = grammar.roles(toks, doc.text, openings=sent_opens) if toks else []
             role_sents.append(sent_roles)
-            sent_cands.append(self._names(doc.text, toks, sent_tags, sent_roles, dateline))
+            sent_cands.append(self._names(doc.text, toks, sent_tags, sent_roles, dateline, sent_opens))
         about = _story_states(sent_cands)
         for cands in sent_cands:
             names.extend(_resolve([c for c in cands if c[3] != "story" or self._story_name(c[0], about)]))
@@ -146,22 +162,24 @@ class EntityStep(Step):
         names.sort(key=lambda n: n.start)
         _place_bodies(names)
         starts = [n.start for n in names]
-        for toks, sent_roles in zip(sents, role_sents, strict=True):
+        for toks, sent_roles, sent_opens in zip(sents, role_sents, opens, strict=True):
             for role in sent_roles:
                 if any(o is not role and o.i <= role.i and role.j <= o.j for o in sent_roles):
                     roles.append(RoleSpan(role, None))  # nested: "قائد الثورة" inside "ممثل قائد الثورة"
                     continue
                 role = _org_country(role, toks, names, starts, doc.text)
-                roles.append(RoleSpan(role, _apposition(role, sent_roles, toks, names, starts, self.grammar, doc.text)))
-            roles.extend(RoleSpan(r) for r in self._sides_and_nominals(doc.text, toks, sent_roles, names, starts))
-        for toks, sent_roles in zip(sents, role_sents, strict=True):
+                roles.append(RoleSpan(role, _apposition(role, sent_roles, toks, names, starts, grammar, doc.text)))
+            roles.extend(
+                RoleSpan(r) for r in self._sides_and_nominals(doc.text, toks, sent_roles, names, starts, sent_opens)
+            )
+        for toks, sent_roles, sent_opens in zip(sents, role_sents, opens, strict=True):
             near = _near_persons(toks, names, starts)
-            weak = self.grammar.untitled_roles(toks, doc.text, sent_roles, near) if near else []
+            weak = grammar.untitled_roles(toks, doc.text, sent_roles, near, sent_opens) if near else []
             for role in weak:  # "وزير الاستثمار خالد الفالح": kept only beside the person's name
                 if _overlaps_other_than_bodies(names, starts, role.start, role.end):
                     continue  # a body inside it is fine: "وكيل وزارة الخزانة لشؤون الإرهاب"
                 role = _org_country(role, toks, names, starts, doc.text)
-                holder = _apposition(role, [*sent_roles, role], toks, names, starts, self.grammar, doc.text)
+                holder = _apposition(role, [*sent_roles, role], toks, names, starts, grammar, doc.text)
                 if holder is not None:
                     roles.append(RoleSpan(role, holder))
             if self._people_mentions:
@@ -202,9 +220,13 @@ class EntityStep(Step):
         tags: Sequence[str],
         roles: list[Role],
         dateline: tuple[int, int] | None = None,
+        opens: Sequence[int] | None = None,
     ) -> list[Candidate]:
-        """Candidate name spans of one sentence (overlaps resolved by :func:`_resolve`)."""
+        """Candidate name spans of one sentence (overlaps resolved by :func:`_resolve`);
+        ``opens``: the sentence's :meth:`Grammar.openings`."""
         kb, grammar = self.kb, self.grammar
+        if opens is None:
+            opens = grammar.openings(toks, text)
         cands: list[Candidate] = []
         ner_spans = list(_bio_spans(tags))
         ner_cover: set[int] = set()
@@ -214,7 +236,7 @@ class EntityStep(Step):
                 ner_any.update(range(i, j))
                 if label == "LOC":  # a geonames town backed by an ORG tag is a club ("برشلونة")
                     ner_cover.update(range(i, j))
-        for m in kb.match(toks, text):
+        for m in kb.match(toks, text, [k for k, bits in enumerate(opens) if bits & OPENS_NAME]):
             entry = m.value[0]
             i = m.i
             if entry.sector == "MED" and dateline is not None and dateline[0] <= m.start < dateline[1]:
@@ -243,7 +265,7 @@ class EntityStep(Step):
                             entry.country, entry.actor, cue=cue)
             cands.append((span, m.i, m.j, "weak" if entry.weak else "kb"))
         legislatures: set[int] = set()
-        for b in grammar.bodies_in(toks, text):
+        for b in grammar.bodies_in(toks, text, opens):
             actor = b.country + b.sector if b.country and b.sector and b.type == "ORG" else None
             span = NameSpan(b.start, b.end, b.type, words(text[b.start : b.end]), None, "body",
                             b.country, actor, body_key=b.key, where=b.where)
@@ -255,8 +277,8 @@ class EntityStep(Step):
             ):
                 continue  # "حزب العمال البريطاني", "حزب الاتحاد من أجل ...": a longer name
             cands.append((span, b.i, b.j, "body"))
-        cands.extend(self._story_cands(text, toks, ner_spans))
-        cands.extend(self._norp(text, toks))
+        cands.extend(self._story_cands(text, toks, ner_spans, opens))
+        cands.extend(self._norp(text, toks, opens))
         role_tokens = {k for r in roles for k in range(r.i, r.j)}
         conjunct_tokens = {k for r in roles for a, b in r.conjuncts for k in range(a, b)}
         # ... unless the title is of that body: "المتحدث باسم رئاسة الجمهورية", "المتحدث لوزارة الخارجية"
@@ -301,28 +323,30 @@ class EntityStep(Step):
             cands.append((span, i, j, "ner"))
         return cands
 
-    def _story_cands(self, text: str, toks: list[Token], ner_spans: list[tuple[int, int, str]]) -> list[Candidate]:
+    def _story_cands(
+        self, text: str, toks: list[Token], ner_spans: list[tuple[int, int, str]], opens: Sequence[int]
+    ) -> list[Candidate]:
         """"المقاومة الشعبية", "قوات النظام": names whose referent is the story's state's
         (roles.json "story_names"); :meth:`_story_name` decides once the document's states are known."""
         grammar = self.grammar
         out: list[Candidate] = []
         k = 0
-        while k < len(toks):
-            m = grammar.story_names.match_at(toks, k, text)
-            if m is None:
-                k += 1
+        for i, bits in enumerate(opens):
+            if i < k or not bits & OPENS_STORY:
                 continue
+            m = grammar.story_names.match_at(toks, i, text)
+            if m is None:
+                continue
+            k = m.j
             if m.j < len(toks) and (
                 self.kb.adjectives.match_at(toks, m.j, text) is not None
                 or (toks[m.j].norm.startswith("ال") and toks[m.j].norm not in NOT_DEFINITE)
             ):
-                k = m.j  # "المقاومة الشعبية الفلسطينية": another phrase
-                continue
+                continue  # "المقاومة الشعبية الفلسطينية": another phrase
             tagged = any(a < m.j and m.i < b and lab == "ORG" for a, b, lab in ner_spans)
             span = NameSpan(m.start, m.end, "ORG", words(text[m.start : m.end]), None,
                             "story+ner" if tagged else "story", body_key=m.value)
             out.append((span, m.i, m.j, "story"))
-            k = m.j
         return out
 
     def _story_name(self, span: NameSpan, about: set[str]) -> bool:
@@ -357,7 +381,13 @@ class EntityStep(Step):
         return None
 
     def _sides_and_nominals(
-        self, text: str, toks: list[Token], sent_roles: list[Role], names: list[NameSpan], starts: list[int]
+        self,
+        text: str,
+        toks: list[Token],
+        sent_roles: list[Role],
+        names: list[NameSpan],
+        starts: list[int],
+        opens: Sequence[int],
     ) -> list[Role]:
         """"الجانب الإسرائيلي" (the state) and lone definite nouns such as "الوزارة" (the body named before)."""
         grammar = self.grammar
@@ -368,7 +398,10 @@ class EntityStep(Step):
             if toks[k - 1].norm == "باسم" or (k == r.i + 1 and r.title is None)
         }
         out: list[Role] = []
-        for k, tok in enumerate(toks):
+        for k, bits in enumerate(opens):
+            if not bits & (OPENS_SIDE | OPENS_EPITHET | OPENS_NOMINAL):
+                continue  # nothing of the three begins here: no mention, nothing made busy
+            tok = toks[k]
             if k in inside and not _overlaps_names(names, starts, tok.start, tok.end):
                 hit = grammar.lone_nominal(toks, k, text)
                 if hit is not None:
@@ -439,27 +472,29 @@ class EntityStep(Step):
                             sector=sector, actor=c + sector if sector else c))
         return out
 
-    def _norp(self, text: str, toks: list[Token]) -> list[Candidate]:
+    def _norp(self, text: str, toks: list[Token], opens: Sequence[int]) -> list[Candidate]:
         """Peoples: "الفلسطينيين", "الشعب الفلسطيني" (nationality nouns with the article)."""
         out = []
-        k = 0
-        while k < len(toks):
+        i = 0  # the first token not inside a people phrase found
+        for k, bits in enumerate(opens):
+            if k < i:
+                continue
             tok = toks[k]
-            if tok.norm in {"الشعب", "شعب"} and k + 1 < len(toks):
+            if not bits & OPENS_ADJECTIVE and tok.norm not in _PEOPLE_WORDS:
+                continue  # neither "الشعب" nor a nationality adjective begins here
+            if tok.norm in _PEOPLE_WORDS and k + 1 < len(toks):
                 adj = self.kb.adjectives.match_at(toks, k + 1, text)
                 if adj is not None and adj.value.form == "m":
                     start = token_heads(tok, text)[0][0]
                     c = adj.value.country
                     out.append((NameSpan(start, adj.end, "NORP", ("شعب", c), None, "norp", c, c), k, adj.j, "norp"))
-                    k = adj.j
+                    i = adj.j
                     continue
             adj = self.kb.adjectives.match_at(toks, k, text)
             if adj is not None and adj.value.form == "pl" and match_key(text[adj.start : adj.end]).startswith("ال"):
                 c = adj.value.country
                 out.append((NameSpan(adj.start, adj.end, "NORP", ("شعب", c), None, "norp", c, c), k, adj.j, "norp"))
-                k = adj.j
-                continue
-            k += 1
+                i = adj.j
         return out
 
     def _propagate(
@@ -483,9 +518,16 @@ class EntityStep(Step):
             return names
         taken = sorted((n.start, n.end) for n in names)
         out = list(names)
+        firsts = frozenset(index.first_words())
         for toks, roles in zip(sents, role_sents, strict=True):
+            at = [
+                k for k, heads in enumerate(sentence_heads(toks, text))
+                if heads[0][1] in firsts or (len(heads) > 1 and any(key in firsts for _, key in heads))
+            ]
+            if not at:
+                continue
             role_tokens = {k for r in roles for k in range(r.i, r.j)}
-            for m in index.find(toks, text):
+            for m in index.find(toks, text, at):
                 if set(range(m.i, m.j)) & role_tokens or _overlaps(taken, m.start, m.end):
                     continue
                 out.append(NameSpan(m.start, m.end, m.value, words(text[m.start : m.end]), None, "doc",
