@@ -95,15 +95,24 @@ def _surface_terms(surface: str, parts: tuple[tuple[int, int], ...], norm: str) 
     return (stem, alt) if stem and _searchable(stem) else None
 
 
+@lru_cache(maxsize=65536)
+def _unsplit_terms(norm: str) -> tuple[str, str] | None:
+    """:func:`token_terms` of a token without clitic parts, whose stem is its key ``norm``."""
+    return (norm, guess_stem(norm)) if _searchable(norm) else None
+
+
 def index_terms(text: str, tokens: Sequence[Token] | None = None) -> tuple[str, str]:
     """The two columns the FTS index holds for ``text``: stems and guessed stems, aligned."""
     toks = tokens if tokens else doc_tokens(text)
     stems: list[str] = []
     alts: list[str] = []
     for t in toks:
-        s = t.start
-        parts = tuple((a - s, b - s) for a, b in t.parts) if len(t.parts) > 1 else ()
-        pair = _surface_terms(text[s : t.end], parts, t.norm)
+        if len(t.parts) <= 1 and t.norm:  # most tokens: the terms follow from the key alone
+            pair = _unsplit_terms(t.norm)
+        else:
+            s = t.start
+            parts = tuple((a - s, b - s) for a, b in t.parts) if len(t.parts) > 1 else ()
+            pair = _surface_terms(text[s : t.end], parts, t.norm)
         if pair is not None:
             stems.append(pair[0])
             alts.append(pair[1])
