@@ -11,6 +11,7 @@ Everything works on character offsets, so mentions keep their proclitics outside
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
 
 _W = re.compile(r"[\w\u064b-\u065f\u0670]+")
+_W4 = re.compile(r"[\w\u064b-\u065f\u0670]{4,}")  # the matches of _W that are 4 long or more
 #: the match key of one word, cached: the words around every mention are read again and again
 word_key = word_cache(100_000)(match_key)
 _PUNCT_ONLY = re.compile(r"^[\s،,\"«»“”()\[\]\-–—:؛;]*$")
@@ -213,22 +215,26 @@ class Mentions:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.entities: dict[str, Entity] = {e.id: e for e in doc.entities}
-        raw = [
-            Ref(m.start, m.end, e.id, e.type, m.kind == "role")
+        boiler = bool(doc.boilerplate)
+        raw = [  # the fields of a Ref: only the kept ones are made
+            (m.start, m.end, e.id, e.type, m.kind == "role")
             for e in doc.entities
             for m in e.mentions
             if m.kind in ("name", "role", "nominal") and m.end > m.start
-            and not doc.in_boilerplate(m.start, m.end)
+            and not (boiler and doc.in_boilerplate(m.start, m.end))
         ]
         # longest first at each start; drop mentions nested in a kept one
-        raw.sort(key=lambda r: (r.start, -(r.end - r.start)))
+        raw.sort(key=lambda r: (r[0], r[0] - r[1]))
         kept: list[Ref] = []
+        end = -1
         for r in raw:
-            if kept and r.start < kept[-1].end:
+            if kept and r[0] < end:
                 continue
-            kept.append(r)
+            kept.append(Ref(*r))
+            end = r[1]
         self.refs = kept
         self._starts = [r.start for r in kept]
+        self._preps: dict[tuple[int, int], str | None] = {}  # (mention start, floor) → preposition
         # mention texts (article aside) that name one entity only: "المستوطنين" → settlers
         keys: dict[str, tuple[str, str] | None] = {}
 
@@ -257,9 +263,9 @@ class Mentions:
         extra: list[Ref] = []
         starts = [r.start for r in kept]
         tails = {k.removeprefix("ال")[-3:] for k in self.by_key}
-        for m in _W.finditer(text):
+        for m in _W4.finditer(text):  # the words of four letters or more
             w = m.group()
-            if len(w) < 4 or word_key(w[-3:]) not in tails:
+            if word_key(w[-3:]) not in tails:
                 continue  # most words end unlike any name: skip them cheaply
             a, b = m.start(), m.end()
             i = bisect.bisect_right(starts, a) - 1
@@ -277,6 +283,15 @@ class Mentions:
         if not extra:
             return kept
         return sorted(kept + extra, key=lambda r: r.start)
+
+    def prep(self, start: int, floor: int) -> str | None:
+        """:func:`prep_of` a mention starting at ``start``, read once per document: the
+        argument rules ask it of the same mentions many times."""
+        key = (start, floor)
+        hit = self._preps.get(key, _UNSEEN)
+        if hit is _UNSEEN:
+            hit = self._preps[key] = _prep_at(self.doc.text, start, floor)
+        return hit  # type: ignore[return-value]
 
     def between(self, a: int, b: int) -> list[Ref]:
         i = bisect.bisect_left(self._starts, a)
@@ -356,7 +371,8 @@ def _keys(text: str) -> list[str]:
 def fillers_only(text: str, titles: bool = False) -> bool:
     """True when ``text`` holds only punctuation and adverb-like fillers (and, with
     ``titles``, the titles that precede a name: "الرئيس"، "وزير الخارجية السعودي")."""
-    for k in _keys(text):
+    for w in _W.findall(text):  # stops at the first word that is no filler
+        k = word_key(w)
         if k in _FILLERS or k.isdigit():
             continue
         if titles and (
@@ -373,24 +389,33 @@ def _bare(key: str) -> str:
     return key[1:] if len(key) > 2 and key[0] in "وف" else key
 
 
+_UNSEEN = object()
+
+
 def prep_of(doc: Document, r: Ref, floor: int) -> str | None:
     """The preposition governing a mention: a proclitic (ب ل ك) or the word(s) before it."""
-    text = doc.text
-    ws = r.start
+    return _prep_at(doc.text, r.start, floor)
+
+
+def _prep_at(text: str, start: int, floor: int) -> str | None:
+    """:func:`prep_of` for a mention that starts at ``start``."""
+    ws = start
     while ws > floor and not text[ws - 1].isspace() and text[ws - 1] not in '"«“(،,':
         ws -= 1
-    pro = match_key(text[ws:r.start])
+    pro = match_key(text[ws:start])
     if pro[:1] in ("و", "ف"):
         pro = pro[1:]
     if pro in ("ب", "ل", "ك", "لل", "بال", "لل"):
         return pro[0]
     if pro:
         return pro
-    before = [_bare(k) for k in _keys(text[max(floor, r.start - 60):ws])]
-    while len(before) > 1 and (before[-1] in _TITLES or nationality(before[-1])):
-        before.pop()  # من الرئيس الفرنسي ماكرون: the preposition is before the title
-    if not before:
+    words = _W.findall(text, max(floor, start - 60), ws)  # the words before it, read from the end
+    n = len(words)
+    if not n:
         return None
+    while n > 1 and ((k := _bare(word_key(words[n - 1]))) in _TITLES or nationality(k)):
+        n -= 1  # من الرئيس الفرنسي ماكرون: the preposition is before the title
+    before = [_bare(word_key(w)) for w in words[max(0, n - 3):n]]  # the last three that count
     last = before[-1]
     if last in _PLACE_NOUNS and len(before) > 1:
         last = _bare(before[-2]) if before[-2] not in _PLACE_NOUNS else (
@@ -445,7 +470,7 @@ class ArgumentFinder:
         self.refs = mentions.between(start, end)
 
     def prep(self, r: Ref) -> str | None:
-        return prep_of(self.doc, r, self.start)
+        return self.m.prep(r.start, self.start)
 
     def subject_after(self, pos: int, limit: int) -> Ref | None:
         for r in self.refs:
@@ -456,7 +481,7 @@ class ArgumentFinder:
             gap = self.doc.text[pos:r.start]
             if ":" in gap or not fillers_only(gap, titles=True):
                 return None
-            p = prep_of(self.doc, r, pos)  # only words after the verb: "وعبر X" is no "via X"
+            p = self.m.prep(r.start, pos)  # only words after the verb: "وعبر X" is no "via X"
             if p is not None and not (p == "من" and self._crowd_before(r)):
                 return None
             if self._oblique_plural(r) and not gap.strip():
@@ -498,9 +523,9 @@ class ArgumentFinder:
         الخزانة لشؤون الإرهاب … بريان نيلسون", "نائب الأمين العام لحزب الله الشيخ نعيم قاسم"):
         the words after the verb open with a title and reach a person within a dozen words,
         crossing no complementizer, colon, quotation mark or event word (``stop(key)``)."""
-        words = list(_W.finditer(self.doc.text, pos, limit))[:14]
-        lead = [w for w in words if _bare(match_key(w.group())) not in _FILLERS]
-        if not lead or _bare(match_key(lead[0].group())) not in _TITLES:
+        words = list(itertools.islice(_W.finditer(self.doc.text, pos, limit), 14))
+        lead = next((w for w in words if _bare(word_key(w.group())) not in _FILLERS), None)
+        if lead is None or _bare(word_key(lead.group())) not in _TITLES:
             return None
         end = words[-1].end() if words else pos
         for r in self.refs:
@@ -535,6 +560,9 @@ class ArgumentFinder:
         at the clause start ("بأن قوة كبيرة من جيش الاحتلال معززة بالجرافات اقتحمت"): X."""
         floor = max(floor, self.start)
         lead = self.doc.text[floor:pos]
+        folded = match_key(lead)  # holds the key of each of its words (the key is letter by letter)
+        if not any(h in folded for h in _GROUP_HEADS):
+            return None
         words = list(_W.finditer(lead))
         for i, w in enumerate(words):
             k = _bare(match_key(w.group()))

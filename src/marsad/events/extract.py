@@ -11,13 +11,14 @@ triggers give way to real ones, and duplicates of the same act merge.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from marsad import dates
-from marsad.document import Document, Event, Quote, Trigger
+from marsad.document import Document, Event, Quote, Token, Trigger
 from marsad.events.arguments import (
     ACTOR_TYPES,
     PAIR_WORDS,
@@ -30,13 +31,24 @@ from marsad.events.arguments import (
     Ref,
     fillers_only,
     nationality,
-    prep_of,
 )
 from marsad.events.coding import actor_code, code_event
 from marsad.events.lexicon import Lexicon, conjugate
 from marsad.events.protest import protest_scene
-from marsad.events.quotes import COMPLEMENTIZERS, Cue, find_cues
-from marsad.events.triggers import Match, Tok, _starts, find_matches, read_modality, readings
+from marsad.events.quotes import COMPLEMENTIZERS, Cue, cue_word, find_cues
+from marsad.events.triggers import (
+    _WORD_RE,
+    Match,
+    Starts,
+    Tok,
+    _starts,
+    find_matches,
+    read_modality,
+    reading_rows,
+    readings,
+    token_facts,
+)
+from marsad.memo import word_cache
 from marsad.normalize import match_key
 
 log = logging.getLogger(__name__)
@@ -81,6 +93,7 @@ _GROUPS = frozenset(
 )
 _RELATIVE = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 _SIDE_MARKERS = (("من", "جانبه"), ("من", "جانبها"), ("من", "جهته"), ("من", "جهتها"), ("بدوره",), ("بدورها",))
+_SIDE_FIRST = frozenset(m[0] for m in _SIDE_MARKERS)
 _PHONE = frozenset(match_key(w) for w in ("هاتفي", "هاتفيا", "هاتفية", "الهاتف", "هاتفيه", "الهاتفي", "الهاتفية"))
 _DURING = frozenset(match_key(w) for w in ("خلاله", "خلالها", "خلالهما", "خلالهم", "خلال"))
 _FOLDING_ACTS = ("ACCUSE", "SUPPORT", "REJECT", "CONSULT", "AGREE", "THREATEN", "REQUEST")
@@ -207,8 +220,9 @@ _COGNITION = frozenset(
 _OBLIGE_OPENERS = frozenset(match_key(w) for w in ("لكن", "لذا", "لذلك", "بل", "كما", "وعليه", "فعلى", "إنه", "أنه", "بأنه"))
 
 
+@word_cache(65536)
 def _announces(key: str) -> bool:
-    return any(r.verb and r.stem in _ANNOUNCE for r in readings(key, False))
+    return any(row[1] and row[0] in _ANNOUNCE for row in reading_rows(key, False))  # a verb reading
 
 
 _ANNOUNCED = frozenset({"AID", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"})
@@ -249,12 +263,17 @@ _LIGHT_NOUNS = frozenset(
 )
 
 
+@word_cache(65536)
 def _is_light_verb(key: str) -> bool:
-    return key in _LIGHT_NOUNS or any(r.verb and r.stem in _LIGHT for r in readings(key, False))
+    return key in _LIGHT_NOUNS or any(row[1] and row[0] in _LIGHT for row in reading_rows(key, False))
 
 
 def _keys_before(text: str, a: int, b: int) -> list[str]:
     return [_bare(match_key(w)) for w in re.findall(r"[\w\u064b-\u065f\u0670]+", text[a:b])]
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 def _published(doc: Document) -> date | None:
@@ -271,17 +290,77 @@ def _bare(key: str) -> str:
     return key[1:] if len(key) > 2 and key[0] in "وف" else key
 
 
+# A word form's ``(norm, token facts, entries it begins, speech word)``: ``Lexicon.words`` keeps
+# one per surface form (with the segmenter's norm, checked on use)
+WordEntry = tuple[str, tuple[str, bool, bool, bool, bool], Starts, bool]
+
+
+_WORDS_LIMIT = 200_000  # entries of ``Lexicon.words``: emptied when full, like the word caches
+_facts = token_facts.__wrapped__  # type: ignore[attr-defined]  # Lexicon.words keeps the answers
+
+
+def _word_entry(lex: Lexicon, surface: str, norm: str) -> WordEntry:
+    """What :func:`lexical_tokens` needs of a word form it has not seen (see :data:`WordEntry`)."""
+    facts = _facts(surface, norm)
+    key, teh, is_word, noun_only, hamza = facts
+    entry = (norm, facts, _starts(lex, key, teh, noun_only, hamza) if is_word else (), cue_word(key))
+    if len(lex.words) >= _WORDS_LIMIT:
+        lex.words.clear()
+    lex.words[surface] = entry
+    return entry
+
+
+def lexical_tokens(doc: Document, lex: Lexicon) -> tuple[list[Tok], dict[int, Starts], list[int]]:
+    """The document's tokens (as :func:`document_tokens` reads them), the entries each token
+    can begin (token index → :func:`token_starts`, for those that begin one) and the indices of
+    the speech words (:func:`is_cue`), with one cache lookup per token: this loop runs over every
+    token of every document, and three lookups per token were a fifth of the step."""
+    text = doc.text
+    known = lex.words.get
+    new = tuple.__new__
+    toks: list[Tok] = []
+    heads: dict[int, Starts] = {}
+    cues: list[int] = []
+    tokens = doc.tokens or [Token(m.start(), m.end(), "") for m in _WORD_RE.finditer(text)]
+    for k, t in enumerate(tokens):
+        a, b = t.start, t.end
+        surface = text[a:b]
+        hit = known(surface)
+        if hit is None or hit[0] != t.norm:
+            hit = _word_entry(lex, surface, t.norm)
+        toks.append(new(Tok, (a, b) + hit[1]))
+        if hit[2]:
+            heads[k] = hit[2]
+        if hit[3]:
+            cues.append(k)
+    return toks, heads, cues
+
+
 class DocumentReader:
     """Events and quotes of one document (see the module docstring)."""
 
-    def __init__(self, doc: Document, lex: Lexicon, tokens: list[Tok], *, indirect_quotes: bool = False) -> None:
+    def __init__(
+        self, doc: Document, lex: Lexicon, tokens: list[Tok] | None = None, *, indirect_quotes: bool = False
+    ) -> None:
+        """``tokens``: the document's tokens as :func:`document_tokens` gives them; by default
+        they are read here together with their lexicon entries and speech words."""
         self.indirect_quotes = indirect_quotes  # also report "قال إن …" as quotes (direct=False)
         self.doc = doc
         self.lex = lex
+        # token index → entries it begins, and the speech words; None: looked up per sentence
+        self._heads: dict[int, Starts] | None = None
+        self._head_idx: list[int] = []
+        self._cue_idx: list[int] = []
+        if tokens is None:
+            tokens, self._heads, self._cue_idx = lexical_tokens(doc, lex)
+            self._head_idx = sorted(self._heads)
         self.tokens = tokens
         self._tok_starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        # tokens that end in order (they never overlap): a sentence's tokens are one slice
+        self._tok_ends = ends if ends == sorted(ends) else None
         # which tokens lie in boilerplate, read once (sentence tokens are asked for many times)
-        self._tok_boiler = [doc.in_boilerplate(t.start, t.end) for t in tokens] if doc.boilerplate else None
+        self._tok_boiler = self._in_boilerplate(doc, tokens) if doc.boilerplate else None
         self.mentions = Mentions(doc)
         self.disc = Discourse()
         self.published = _published(doc)
@@ -296,21 +375,36 @@ class DocumentReader:
         self._current: list[Draft] = []  # the drafts of the sentence kept so far
         self._headline: int | None = None  # the index of a headline sentence (-1: none)
 
+    def _in_boilerplate(self, doc: Document, tokens: list[Tok]) -> list[bool]:
+        """``doc.in_boilerplate`` of every token, visiting only the tokens that start inside a
+        boilerplate span (tokens are in text order)."""
+        out = [False] * len(tokens)
+        starts = self._tok_starts
+        for span in doc.boilerplate:
+            for k in range(bisect.bisect_left(starts, span.start), len(tokens)):
+                t = tokens[k]
+                if t.start > span.end:
+                    break
+                if t.end <= span.end:
+                    out[k] = True
+        return out
+
     # -- document ----------------------------------------------------------------------------
 
     def read(self) -> tuple[list[Event], list[Quote]]:
         events: list[Event] = []
         quotes: list[Quote] = []
+        boiler = bool(self.doc.boilerplate)
         for si, s in enumerate(self.doc.sentences):
-            if self.doc.in_boilerplate(s.start, s.end):
+            if boiler and self.doc.in_boilerplate(s.start, s.end):
                 continue
-            toks = self._sentence_tokens(s.start, s.end)
+            toks, heads, cue_words = self._sentence_words(s.start, s.end)
             if not toks:
                 continue
             if self._headline is None:
                 self._headline = si if self._is_headline(s.start, s.end, toks) else -1
             self._sentence = si
-            drafts, qs = self._read_sentence(s.start, s.end, toks)
+            drafts, qs = self._read_sentence(s.start, s.end, toks, heads, cue_words)
             quotes.extend(qs)
             for d in drafts:
                 d.sentence = si
@@ -348,12 +442,50 @@ class DocumentReader:
             return events
         return [replace(e, id=f"ev{n}") for n, e in enumerate(kept, 1)]
 
+    def _token_range(self, a: int, b: int) -> tuple[int, int] | None:
+        """The tokens inside [a, b) as the slice ``tokens[i:e]``, or None when boilerplate or
+        overlapping tokens leave holes in it."""
+        ends = self._tok_ends
+        if ends is None:
+            return None
+        i = bisect.bisect_left(self._tok_starts, a)
+        j = bisect.bisect_left(self._tok_starts, b, i)  # tokens that start before b
+        e = max(i, min(j, bisect.bisect_right(ends, b)))  # … and end by b
+        boiler = self._tok_boiler
+        if boiler is not None and any(boiler[i:e]):
+            return None
+        return i, e
+
     def _sentence_tokens(self, a: int, b: int) -> list[Tok]:
+        span = self._token_range(a, b)
+        if span is not None:
+            return self.tokens[span[0]:span[1]]
         i = bisect.bisect_left(self._tok_starts, a)
         j = bisect.bisect_left(self._tok_starts, b, i)  # tokens that start before b
         boiler = self._tok_boiler
         tokens = self.tokens
         return [tokens[k] for k in range(i, j) if tokens[k].end <= b and not (boiler and boiler[k])]
+
+    def _sentence_words(
+        self, a: int, b: int
+    ) -> tuple[list[Tok], list[tuple[int, Starts]] | None, list[int] | None]:
+        """A sentence's tokens, with the (index, entries) of those that begin a lexicon entry
+        and the indices of its speech words when the document's lookups cover them (else None:
+        :func:`find_matches` and :func:`find_cues` look them up)."""
+        span = self._token_range(a, b) if self._heads is not None else None
+        if span is None:
+            return self._sentence_tokens(a, b), None, None
+        i, e = span
+        heads, idx = self._heads, self._head_idx
+        assert heads is not None
+        lo, hi = bisect.bisect_left(idx, i), bisect.bisect_left(idx, e)
+        cue_idx = self._cue_idx
+        c0, c1 = bisect.bisect_left(cue_idx, i), bisect.bisect_left(cue_idx, e)
+        return (
+            self.tokens[i:e],
+            [(k - i, heads[k]) for k in idx[lo:hi]],
+            [k - i for k in cue_idx[c0:c1]],
+        )
 
     def _dateline_place(self) -> Ref | None:
         dl = self.doc.dateline
@@ -374,23 +506,33 @@ class DocumentReader:
 
     # -- one sentence ------------------------------------------------------------------------
 
-    def _read_sentence(self, s0: int, s1: int, toks: list[Tok]) -> tuple[list[Draft], list[Quote]]:
+    def _read_sentence(
+        self,
+        s0: int,
+        s1: int,
+        toks: list[Tok],
+        heads: list[tuple[int, Starts]] | None = None,
+        cue_words: list[int] | None = None,
+    ) -> tuple[list[Draft], list[Quote]]:
         text = self.doc.text
         finder = ArgumentFinder(self.doc, self.mentions, s0, s1)
-        matches = [m for m in find_matches(toks, self.lex) if m.entry.frame != "stop"]
-        cues = find_cues(text, toks, s0, s1)
-        # clause boundaries: verbal triggers, cues, colons
-        bounds = sorted(
-            {toks[m.head].start for m in matches if m.verbal}
-            | {c.start for c in cues}
-            | {t.start for t in toks if t.key == ":"}
-        )
+        matches = [m for m in find_matches(toks, self.lex, heads) if m.entry.frame != "stop"]
+        cues = find_cues(text, toks, s0, s1, cue_words)
         self._side = self._side_marker(toks)
         opening = [_bare(t.key) for t in toks[:2] if t.is_word]
         self._pluperfect = bool(opening) and opening[0] in ("كان", "كانت") and any(_bare(t.key) == "قد" for t in toks[:12])
         # "من جهتها، رفضت الوزارة …": a reaction; its unnamed target is the other side
         self._side_other = self.disc.subject if self._side else None
         self._opening_subject(toks, finder, matches, cues)
+        if not matches and not cues:  # nothing to code, nothing quoted
+            self._current = []  # what settling no drafts leaves
+            return [], []
+        # clause boundaries: verbal triggers, cues, colons
+        bounds = sorted(
+            {toks[m.head].start for m in matches if m.verbal}
+            | {c.start for c in cues}
+            | {t.start for t in toks if t.key == ":"}
+        )
         items: list[tuple[int, int, Match | Cue]] = [(toks[m.head].start, 1, m) for m in matches]
         items += [(c.start, 0, c) for c in cues]
         items.sort(key=lambda x: (x[0], x[1]))
@@ -465,14 +607,16 @@ class DocumentReader:
     def _opening_subject(self, toks: list[Tok], finder: ArgumentFinder, matches: list[Match], cues: list[Cue]) -> None:
         """A sentence that opens with a verb and a named subject ("ويسعى المبعوث هوكستين")
         establishes that subject even when the verb codes no event."""
-        words = [i for i, t in enumerate(toks) if t.is_word]
-        if len(words) < 2 or words[0] != 0:
-            return
+        if not toks[0].is_word or not any(t.is_word for t in itertools.islice(toks, 1, None)):
+            return  # the sentence must open with a word and hold another
         first = toks[0]
         if _bare(first.key) in _FUNCTION or _bare(first.key) in _NOT_VERBS:
             return
         if any(m.head == 0 for m in matches) or any(c.tok == 0 for c in cues):
             return  # the trigger or cue itself will read its subject
+        nxt = next((r for r in finder.refs if r.start >= first.end), None)
+        if nxt is None or nxt.start - first.end > 2:
+            return  # the subject would be this mention or one after it: it must follow at once
         r = finder.subject_after(first.end, finder.end)
         if r is not None and r.type in ("PER", "ORG") and r.start - first.end <= 2:
             self._established(r.entity)
@@ -480,6 +624,8 @@ class DocumentReader:
     @staticmethod
     def _side_marker(toks: list[Tok]) -> bool:
         words = [_bare(t.key) for t in toks[:3] if t.is_word]
+        if not words or words[0] not in _SIDE_FIRST:
+            return False  # every marker opens with one of these
         return any(tuple(words[: len(m)]) == m for m in _SIDE_MARKERS)
 
     def _is_trigger_word(self, key: str) -> bool:
@@ -766,10 +912,10 @@ class DocumentReader:
                     return r
         opener = next((q for q in reversed(said) if q.start == c0 and not q.participle), None)
         if opener is not None and opener.speaker:
+            first = bisect.bisect_right(toks, opener.start, hi=h, key=_tok_start)  # toks run in order
             between = [
-                t for t in toks
-                if opener.start < t.start < toks[h].start and t.is_word
-                and not any(r.start <= t.start < r.end for r in finder.refs)
+                t for t in toks[first:h]
+                if t.is_word and not any(r.start <= t.start < r.end for r in finder.refs)
             ]
             if len(between) <= 3 and not any(t.key in COMPLEMENTIZERS for t in between):
                 return self._ref_of(opener.speaker)
@@ -1252,7 +1398,7 @@ class DocumentReader:
             own = self._country(d.source)
             for r in self.mentions.between(toks[m.trigger[1]].end, toks[-1].end):
                 if r.type in ACTOR_TYPES and r.entity != d.source.entity and self._country(r) and self._country(r) != own:
-                    if prep_of(self.doc, r, toks[0].start) in (None, "ضد", "علي"):
+                    if self.mentions.prep(r.start, toks[0].start) in (None, "ضد", "علي"):
                         d.target = r
                     break
         if d.target is None and m.verbal and d.plover in ("ASSAULT", "COERCE"):
@@ -1293,6 +1439,9 @@ class DocumentReader:
     def _settle(
         self, drafts: list[Draft], toks: list[Tok], s0: int, s1: int, finder: ArgumentFinder
     ) -> list[Draft]:
+        if not drafts:  # nothing to settle
+            self._current = []
+            return []
         kept = self._fold(drafts, s1)
         # violence told in a direct quote is the speaker's accusation
         for d in kept:
@@ -1353,12 +1502,15 @@ class DocumentReader:
         # weak triggers only when nothing stronger is in the sentence, and once; a weak protest
         # word survives other kinds of event where the sentence holds a protest scene
         if any(not d.weak and not d.background for d in kept):
-            scene = protest_scene([t.key for t in toks])
-            kept = [
-                d for d in kept
-                if not d.weak or (d.plover == "PROTEST" and scene and not any(
-                    x.plover == "PROTEST" and not x.weak for x in kept))
-            ]
+            if any(d.weak and d.plover == "PROTEST" for d in kept):  # only then is the scene asked
+                scene = protest_scene([t.key for t in toks])
+                kept = [
+                    d for d in kept
+                    if not d.weak or (d.plover == "PROTEST" and scene and not any(
+                        x.plover == "PROTEST" and not x.weak for x in kept))
+                ]
+            else:
+                kept = [d for d in kept if not d.weak]
         else:
             first_weak = next((d for d in kept if d.weak), None)
             kept = [d for d in kept if not d.weak or d is first_weak]

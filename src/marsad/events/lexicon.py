@@ -77,19 +77,17 @@ class Entry:
     frame: str
     flags: frozenset[str]
     source: str  # file:line, to explain a coded event
+    # read once here: the matcher and the argument rules ask them of every candidate
+    verbal: bool = field(init=False, repr=False, compare=False)  # the pattern starts with a verb
+    literal_count: int = field(init=False, repr=False, compare=False)  # words neither gap nor optional
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verbal", bool(self.elements and self.elements[0].verb))
+        object.__setattr__(self, "literal_count", sum(1 for e in self.elements if not e.is_gap and not e.optional))
 
     @property
     def weak(self) -> bool:
         return "weak" in self.flags
-
-    @property
-    def verbal(self) -> bool:
-        """True when the pattern starts with a verb (its subject can be looked for)."""
-        return bool(self.elements and self.elements[0].verb)
-
-    @property
-    def literal_count(self) -> int:
-        return sum(1 for e in self.elements if not e.is_gap and not e.optional)
 
 
 def conjugate(past: str, present: str) -> set[str]:
@@ -216,6 +214,8 @@ class Lexicon:
     by_verb: dict[str, tuple[Entry, ...]]
     by_noun: dict[str, tuple[Entry, ...]]
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # token key → starts
+    # surface → (norm, token facts, starts, speech cue): one lookup per token of a document
+    words: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)

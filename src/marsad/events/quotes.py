@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.events.lexicon import conjugate
-from marsad.events.triggers import Tok, readings
+from marsad.events.triggers import Tok, reading_rows
 from marsad.memo import word_cache
 from marsad.normalize import match_key
 
@@ -70,7 +70,7 @@ class Cue:
 
 @word_cache(65536)
 def is_speech_verb(key: str) -> bool:
-    return any(r.verb and r.stem in SPEECH_VERBS for r in readings(key, False))
+    return any(row[1] and row[0] in SPEECH_VERBS for row in reading_rows(key, False))  # (stem, verb, …)
 
 
 @word_cache(65536)
@@ -79,13 +79,26 @@ def _is_participle(key: str) -> bool:
     return k in PARTICIPLES
 
 
-def find_cues(text: str, toks: list[Tok], sent_start: int, sent_end: int) -> list[Cue]:
-    """Speech cues of one sentence, each with its quote span (or None)."""
+@word_cache(65536)
+def is_cue(key: str) -> bool:
+    """A speech verb or a speech participle: asked of every token, so one cache for both."""
+    return is_speech_verb(key) or _is_participle(key)
+
+
+def cue_word(key: str) -> bool:
+    """:func:`is_cue` without its caches, for a caller that keeps the answer itself."""
+    return is_speech_verb.__wrapped__(key) or _is_participle.__wrapped__(key)  # type: ignore[attr-defined]
+
+
+def find_cues(
+    text: str, toks: list[Tok], sent_start: int, sent_end: int, words: list[int] | None = None
+) -> list[Cue]:
+    """Speech cues of one sentence, each with its quote span (or None); ``words`` are the
+    indices of the tokens that are speech words (:func:`is_cue`), when the caller knows them."""
     cues: list[Cue] = []
-    idx = [
-        i for i, t in enumerate(toks)
-        if (is_speech_verb(t.key) or _is_participle(t.key)) and not (i and toks[i - 1].key in _ATTRIBUTIVE)
-    ]
+    if words is None:
+        words = [i for i, t in enumerate(toks) if is_cue(t.key)]
+    idx = [i for i in words if not (i and toks[i - 1].key in _ATTRIBUTIVE)]
     for n, i in enumerate(idx):
         t = toks[i]
         part = _is_participle(t.key)

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 
 from marsad.document import Document, Sentence
 from marsad.events.arguments import word_key
-from marsad.events.extract import DocumentReader
+from marsad.events.extract import DocumentReader, _announces, _is_light_verb
 from marsad.events.lexicon import Lexicon, load_lexicon
-from marsad.events.quotes import _is_participle, is_speech_verb
-from marsad.events.triggers import document_tokens, fallback_sentences, readings, token_facts
+from marsad.events.quotes import _is_participle, is_cue, is_speech_verb
+from marsad.events.triggers import fallback_sentences, reading_rows, token_facts
 from marsad.memo import trim
 from marsad.pipeline import Step
 from marsad.settings import Settings
@@ -67,7 +67,9 @@ class EventStep(Step):
             return doc
         if not doc.sentences:
             doc.sentences = [Sentence(s, e) for s, e in fallback_sentences(doc.text)]
-        trim(readings, token_facts, is_speech_verb, _is_participle, word_key)  # bound the word caches
-        reader = DocumentReader(doc, self.lexicon, document_tokens(doc), indirect_quotes=self.indirect_quotes)
+        trim(  # bound the word caches
+            reading_rows, token_facts, is_speech_verb, _is_participle, is_cue, word_key, _is_light_verb, _announces
+        )
+        reader = DocumentReader(doc, self.lexicon, indirect_quotes=self.indirect_quotes)
         doc.events, doc.quotes = reader.read()
         return doc

@@ -10,7 +10,7 @@ and modality are read from the words before the trigger.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from marsad.document import Document
@@ -38,9 +38,9 @@ _HAMZA = frozenset("أإؤئءآ")
 _SENT_END = re.compile(r"[.!?؟]+(?=\s|$)|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One way to read a token: its stem key and what the clitics allow."""
+class Reading(NamedTuple):
+    """One way to read a token: its stem key and what the clitics allow. A named tuple: a
+    word's readings are built whenever the word is new to the cache, tens of thousands a corpus."""
 
     stem: str
     verb: bool
@@ -62,9 +62,18 @@ class Tok(NamedTuple):
     hamza: bool = False  # a hamza after the word's first letter ("هنأ"): see ``Element.hamza``
 
 
+# the pronoun suffixes by their last letter, in the order of _SUFFIXES
+_SUFFIXES_BY_END = {sfx[-1]: tuple(x for x in _SUFFIXES if x[-1] == sfx[-1]) for sfx in _SUFFIXES}
+_SUFFIX_ENDS = frozenset(_SUFFIXES_BY_END)
+_new = tuple.__new__  # builds a named tuple from a tuple without its Python-level __new__
+
+
 def _suffix_variants(stem: str, teh: bool = False) -> list[str]:
+    group = _SUFFIXES_BY_END.get(stem[-1:])
+    if group is None:
+        return [stem]  # most stems end in no pronoun suffix's letter
     out = [stem]
-    for s in _SUFFIXES:
+    for s in group:  # only these can end the stem
         if teh and s == "ه":
             continue
         if stem.endswith(s) and len(stem) - len(s) >= 2:
@@ -79,40 +88,32 @@ def _suffix_variants(stem: str, teh: bool = False) -> list[str]:
     return out
 
 
-@word_cache(8192)
-def readings(key: str, teh: bool = False) -> tuple[Reading, ...]:
-    """Every reading of a token key, the least stripped first (``teh``: see :class:`Tok`).
+# What a proclitic reading allows, as the ``(verb, noun, future, marked_noun)`` of a row, and
+# which readings count as the same (one stem read as both, as a verb, as a noun)
+_BOTH = (True, True, False, False)
+_VERB = (True, False, False, False)
+_FUTURE = (True, False, True, False)  # the future prefix س was stripped
+_NOUN = (False, True, False, False)
+_MARKED = (False, True, False, True)  # the article or a preposition was stripped
+_SAME = {_BOTH: 0, _VERB: 1, _FUTURE: 1, _NOUN: 2, _MARKED: 2}
 
-    The cache is small on purpose: callers that see every token cache their own answers
-    (:func:`_starts`, ``quotes.is_speech_verb``); this one only spares recomputing a word
-    within a document, and its readings are objects the garbage collector must walk.
-    """
-    out: list[Reading] = []
-    seen: set[tuple[str, bool, bool]] = set()
 
-    def add(stem: str, verb: bool, noun: bool, future: bool = False, marked: bool = False) -> None:
-        for s in _suffix_variants(stem, teh):
-            k = (s, verb, noun)
-            if len(s) >= 2 and k not in seen:
-                seen.add(k)
-                out.append(Reading(s, verb, noun, future, marked))
-        if noun and len(stem) > 3 and stem.endswith("ا"):
-            s = stem[:-1]  # accusative alef: اتصالا, هجوما
-            if (s, False, True) not in seen:
-                seen.add((s, False, True))
-                out.append(Reading(s, False, True, False, marked))
-
+def _strippings(key: str) -> list[tuple[str, tuple[bool, bool, bool, bool]]]:
+    """The proclitic readings of a key, in order, as ``(stem, flags)`` (flags: ``_BOTH`` …)
+    before any pronoun suffix is taken off."""
+    out: list[tuple[str, tuple[bool, bool, bool, bool]]] = []
     bases = [key]
     if len(key) > 3 and key[0] in "وف":
         bases.append(key[1:])
     elif len(key) == 3 and key[0] in "وف":
-        add(key[1:], True, False)  # a doubled verb after و/ف: "وحث"، "وشن"، "فعم"
+        out.append((key[1:], _VERB))  # a doubled verb after و/ف: "وحث"، "وشن"، "فعم"
     for r in bases:
-        add(r, True, True)
-        if len(r) > 3 and r[0] == "س" and r[1] in "يتن":
-            add(r[1:], True, False, future=True)  # not سأ…: "سأضرب" is "I will hit", not a strike
-        if len(r) > 3 and r[0] == "ل" and r[1] in "يتن":
-            add(r[1:], True, False)
+        out.append((r, _BOTH))
+        if len(r) > 3:
+            if r[0] == "س" and r[1] in "يتن":
+                out.append((r[1:], _FUTURE))  # not سأ…: "سأضرب" is "I will hit", not a strike
+            if r[0] == "ل" and r[1] in "يتن":
+                out.append((r[1:], _VERB))
         nouns: list[str] = []
         if len(r) > 3 and r[0] in "بلك":
             nouns.append(r[1:])
@@ -122,8 +123,43 @@ def readings(key: str, teh: bool = False) -> tuple[Reading, ...]:
             if n.startswith("ال") and len(n) > 3:
                 nouns.append(n[2:])
         for n in nouns:
-            add(n, False, True, marked=True)
+            out.append((n, _MARKED))
+    return out
+
+
+Row = tuple[str, bool, bool, bool, bool]  # the fields of a :class:`Reading`, as a plain tuple
+
+
+@word_cache(16384)
+def reading_rows(key: str, teh: bool = False) -> tuple[Row, ...]:
+    """Every reading of a token key as ``(stem, verb, noun, future, marked_noun)``, the least
+    stripped first (``teh``: see :class:`Tok`).
+
+    Plain tuples of strings and booleans, which the garbage collector stops tracking. The
+    callers that see every token keep their own answers (``Lexicon.words``, ``Lexicon.cache``);
+    this cache spares the words a pattern's later elements are tried on, and a new word read
+    for its lexicon entries and then for speech.
+    """
+    out: list[Row] = []
+    seen: tuple[set[str], set[str], set[str]] = (set(), set(), set())  # see _SAME
+    nouns_seen = seen[2]
+    for stem, flags in _strippings(key):
+        same = seen[_SAME[flags]]
+        for s in (stem,) if stem[-1:] not in _SUFFIX_ENDS else _suffix_variants(stem, teh):
+            if len(s) >= 2 and s not in same:
+                same.add(s)
+                out.append((s, *flags))
+        if flags[1] and len(stem) > 3 and stem[-1] == "ا":
+            s = stem[:-1]  # accusative alef: اتصالا, هجوما
+            if s not in nouns_seen:
+                nouns_seen.add(s)
+                out.append((s, *(_MARKED if flags[3] else _NOUN)))
     return tuple(out)
+
+
+def readings(key: str, teh: bool = False) -> tuple[Reading, ...]:
+    """Every reading of a token key, the least stripped first (see :func:`reading_rows`)."""
+    return tuple(_new(Reading, row) for row in reading_rows(key, teh))
 
 
 def accepts(
@@ -131,11 +167,12 @@ def accepts(
 ) -> Reading | None:
     """The first reading of a token that the element's verb or noun forms accept (a key in
     ``hamza`` only when the token is written with its inner hamza)."""
-    for r in readings(tok.key, tok.teh):
-        if (r.verb and r.stem in verb) or (r.noun and r.stem in noun):
-            if r.stem in hamza and not tok.hamza:
+    for row in reading_rows(tok.key, tok.teh):
+        stem = row[0]
+        if (row[1] and stem in verb) or (row[2] and stem in noun):
+            if stem in hamza and not tok.hamza:
                 continue
-            return r
+            return _new(Reading, row)
     return None
 
 
@@ -147,15 +184,16 @@ class Match:
     tokens: tuple[int, ...]  # the matched (non-gap) token indices
     trigger: tuple[int, int]  # first and last token index of the trigger span
     head_reading: Reading
+    # a verb heads it (not a noun read with the article or a preposition); set from the above
+    verbal: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        r = self.head_reading
+        object.__setattr__(self, "verbal", self.entry.verbal and not r.marked_noun and r.verb)
 
     @property
     def head(self) -> int:
         return self.tokens[0]
-
-    @property
-    def verbal(self) -> bool:
-        """A verb heads it (not a noun read with the article or a preposition)."""
-        return self.entry.verbal and not self.head_reading.marked_noun and self.head_reading.verb
 
 
 def sentence_tokens(doc: Document, start: int, end: int, all_tokens: list[Tok]) -> list[Tok]:
@@ -165,16 +203,10 @@ def sentence_tokens(doc: Document, start: int, end: int, all_tokens: list[Tok]) 
 def document_tokens(doc: Document) -> list[Tok]:
     """The document's tokens as (span, key); a regex split when no segmenter ran."""
     text = doc.text
+    facts = token_facts
     if doc.tokens:
-        spans = [(t.start, t.end, t.norm) for t in doc.tokens]
-    else:
-        spans = [(m.start(), m.end(), "") for m in _WORD_RE.finditer(text)]
-    out = []
-    append = out.append
-    for a, b, norm in spans:
-        key, teh, is_word, noun_only, hamza = token_facts(text[a:b], norm)
-        append(Tok(a, b, key, teh, is_word, noun_only, hamza))
-    return out
+        return [_new(Tok, (t.start, t.end, *facts(text[t.start:t.end], t.norm))) for t in doc.tokens]
+    return [_new(Tok, (m.start(), m.end(), *facts(m.group(), ""))) for m in _WORD_RE.finditer(text)]
 
 
 @word_cache(200_000)
@@ -183,7 +215,7 @@ def token_facts(surface: str, norm: str) -> tuple[str, bool, bool, bool, bool]:
     stripped = surface.rstrip(_MARKS)
     key = norm or match_key(surface)
     bare = stripped.lstrip("وفبل")
-    hamza = any(c in _HAMZA for c in bare[1:])
+    hamza = not _HAMZA.isdisjoint(bare[1:])
     return key, stripped.endswith("ة"), _ALNUM.search(key) is not None, bare.startswith("إ"), hamza
 
 
@@ -210,6 +242,8 @@ def _trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
 def _match_from(entry: Entry, toks: list[Tok], i: int, first: Reading) -> Match | None:
     """Try ``entry`` with its first element on token ``i`` (already accepted as ``first``)."""
     els = entry.elements
+    if len(els) == 1:
+        return Match(entry, (i,), (i, i), first)  # a one-word pattern: nothing more to walk
     matched: list[int] = [i]
     last_gap_at = 0  # index into matched where the trigger span starts
 
@@ -263,24 +297,28 @@ def _starts(
 
     A participle ("متهماً") never takes the article or a preposition: "المتهمين" are the
     accused, not people accusing."""
-    ck = (key, teh, noun_only, hamza)
+    ck = (key, teh, True, noun_only, hamza)  # a word token's ``Tok[2:]``: see find_matches
     hit = lex.cache.get(ck)
     if hit is not None:
         return hit
     out: list[tuple[Entry, Reading]] = []
     tried: set[int] = set()
-    for r in readings(key, teh):
-        pools = []
-        if r.verb and not noun_only:
-            pools.append(lex.by_verb.get(r.stem, ()))
-        if r.noun:
-            pools.append(lex.by_noun.get(r.stem, ()))
+    by_verb, by_noun = lex.by_verb, lex.by_noun
+    for row in reading_rows(key, teh):
+        stem = row[0]
+        as_verb = by_verb.get(stem) if row[1] and not noun_only else None
+        as_noun = by_noun.get(stem) if row[2] else None
+        if as_verb is None and as_noun is None:
+            continue  # most readings are no lexicon word
+        _stem, verb, noun, _future, marked = row
+        pools = [p for p in (as_verb, as_noun) if p is not None]
+        r = _new(Reading, row)
         for pool in pools:
             for entry in pool:
                 first = entry.elements[0]
-                if id(entry) in tried or not ((r.verb and r.stem in first.verb) or (r.noun and r.stem in first.noun)):
+                if id(entry) in tried or not ((verb and stem in first.verb) or (noun and stem in first.noun)):
                     continue
-                if (r.stem in first.hamza and not hamza) or (r.marked_noun and "participle" in entry.flags):
+                if (stem in first.hamza and not hamza) or (marked and "participle" in entry.flags):
                     continue
                 tried.add(id(entry))
                 out.append((entry, r))
@@ -309,13 +347,30 @@ def opens_clause(toks: list[Tok], i: int) -> bool:
     return k in OPENERS or (len(k) > 2 and k[0] in "وف" and k[1:] in OPENERS)
 
 
-def find_matches(toks: list[Tok], lex: Lexicon) -> list[Match]:
-    """Every non-overlapping lexicon match in one sentence, longest patterns first."""
+Starts = tuple[tuple[Entry, Reading], ...]  # what :func:`_starts` gives
+
+
+def token_starts(lex: Lexicon, t: Tok) -> Starts:
+    """The entries a token can begin (:func:`_starts`); nothing for punctuation."""
+    if not t.is_word:
+        return ()
+    hit = lex.cache.get(t[2:])  # (key, teh, is_word, noun_only, hamza): the cache key of _starts
+    return hit if hit is not None else _starts(lex, t.key, t.teh, t.noun_only, t.hamza)
+
+
+def find_matches(
+    toks: list[Tok], lex: Lexicon, heads: list[tuple[int, Starts]] | None = None
+) -> list[Match]:
+    """Every non-overlapping lexicon match in one sentence, longest patterns first.
+
+    ``heads`` lists, in token order, the tokens that begin an entry with their
+    :func:`token_starts`, when the caller has looked them up already; the others start nothing.
+    """
     cands: list[Match] = []
-    for i, t in enumerate(toks):
-        if not t.is_word:
-            continue
-        for entry, r in _starts(lex, t.key, t.teh, t.noun_only, t.hamza):
+    if heads is None:
+        heads = [(i, st) for i, t in enumerate(toks) if (st := token_starts(lex, t))]
+    for i, starts in heads:
+        for entry, r in starts:
             if "opener" in entry.flags and not opens_clause(toks, i):
                 continue
             m = _match_from(entry, toks, i, r)
