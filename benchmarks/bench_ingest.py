@@ -4,6 +4,10 @@ Prints each figure next to a baseline measured in the same run: a loop that only
 corpus (zip → JSON → str) and splits each article on white space. Also peak memory per worker
 and database size per 1,000 articles. Subset by default (--limit 2000); --all for 31,030.
 
+Each configuration runs in a fresh interpreter (``--run ENGINE:WORKERS``, one JSON line out),
+so none starts with caches warmed by another on the same articles, and with the garbage
+collector set as ``marsad ingest`` sets it.
+
     .venv/bin/python benchmarks/bench_ingest.py [--limit N | --all] [--workers 1,2] [--ray]
 """
 
@@ -14,6 +18,7 @@ import io
 import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -93,39 +98,58 @@ def main() -> int:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--ray", action="store_true", help="also the Ray engine (marsad[ray])")
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--run", help=argparse.SUPPRESS)  # ENGINE:WORKERS, in a child interpreter
     args = ap.parse_args()
     limit = None if args.all else args.limit
     if not DATA.exists():
         print(f"no SaudiNewsNet at {DATA}", file=sys.stderr)
         return 1
+    if args.run:
+        return _child(args.run, limit, args.batch_size)
     base_s, base_n = baseline(limit)
-    items = articles(read_saudinewsnet(limit))
+    n_items = len(articles(read_saudinewsnet(limit)))
     print(f"machine: {os.cpu_count()} cores (shared: figures are under load)")
-    print(f"articles: {len(items)} non-empty of {base_n} records")
+    print(f"articles: {n_items} non-empty of {base_n} records")
     print(f"baseline decode+split: {base_n / base_s:,.0f} articles/s ({base_s:.2f} s)")
-    print(f"self peak RSS before runs: {_maxrss_mb(resource.RUSAGE_SELF):.0f} MB")
     runs = [("local", int(w)) for w in args.workers.split(",")]
     if args.ray:
         runs += [("ray", int(w)) for w in args.workers.split(",")]
     one: dict[str, float] = {}
+    for name, w in runs:
+        cmd = [sys.executable, __file__, "--run", f"{name}:{w}", "--batch-size", str(args.batch_size)]
+        cmd += ["--all"] if args.all else ["--limit", str(args.limit)]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            print(f"{name} workers={w}: failed\n{out.stderr[-2000:]}", file=sys.stderr)
+            return 1
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        if w == 1:
+            one[name] = r["rate"]
+        speedup = f", {r['rate'] / one[name]:.2f}x one worker" if name in one and w > 1 else ""
+        print(
+            f"{name:5s} workers={w}: {r['rate']:7.1f} articles/s = {r['rate'] / w:6.1f}/s per core"
+            f"{speedup} ({r['wall']:.1f} s; baseline {base_n / base_s:,.0f}/s, "
+            f"the baseline is {(base_n / base_s) / r['rate']:.0f}x faster); stored {r['stored']:.0f}, "
+            f"duplicates {r['dups']:.0f} ({r['exact']:.0f} exact, {r['near']:.0f} near); "
+            f"db {r['db_kb_per_1000']:.0f} KB per 1,000 articles"
+        )
+        print(f"      steps: {r['steps']}")
+        print(f"      peak RSS: main {r['rss_main']:.0f} MB, largest worker {r['rss_child']:.0f} MB")
+    return 0
+
+
+def _child(spec: str, limit: int | None, batch: int) -> int:
+    """One configuration, measured in this fresh interpreter; prints a JSON line."""
+    from marsad.memo import tune_gc_for_batches
+
+    tune_gc_for_batches()  # what `marsad ingest` does (cli.main) before any engine starts
+    name, w = spec.split(":")
+    items = articles(read_saudinewsnet(limit))
     with tempfile.TemporaryDirectory() as tmp:
-        for name, w in runs:
-            r = run_one(name, w, items, args.batch_size, Path(tmp))
-            if w == 1:
-                one[name] = r["rate"]
-            speedup = f", {r['rate'] / one[name]:.2f}x one worker" if name in one and w > 1 else ""
-            print(
-                f"{name:5s} workers={w}: {r['rate']:7.1f} articles/s = {r['rate'] / w:6.1f}/s per core"
-                f"{speedup} ({r['wall']:.1f} s; baseline {base_n / base_s:,.0f}/s, "
-                f"the baseline is {(base_n / base_s) / r['rate']:.0f}x faster); stored {r['stored']:.0f}, "
-                f"duplicates {r['dups']:.0f} ({r['exact']:.0f} exact, {r['near']:.0f} near); "
-                f"db {r['db_kb_per_1000']:.0f} KB per 1,000 articles"
-            )
-            print(f"      steps: {r['steps']}")
-            print(
-                f"      peak RSS: main {_maxrss_mb(resource.RUSAGE_SELF):.0f} MB, "
-                f"largest child so far {_maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
-            )
+        r: dict[str, object] = dict(run_one(name, int(w), items, batch, Path(tmp)))
+    r["rss_main"] = _maxrss_mb(resource.RUSAGE_SELF)
+    r["rss_child"] = _maxrss_mb(resource.RUSAGE_CHILDREN)
+    print(json.dumps(r))
     return 0
 
 
