@@ -3,32 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
-from entities_support import entity_with
+from entities_support import WordTagger, entity_with
 from marsad.document import Dateline, Document, Source
 from marsad.entities.step import EntityStep
 from marsad.segment import SegmentStep
-
-
-class Tagger:
-    """Tags the word sequences it is given, as the trained recognizer would."""
-
-    def __init__(self, spans: dict[tuple[str, ...], str]) -> None:
-        self.spans = spans
-
-    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        out = []
-        for toks in sentences:
-            tags = ["O"] * len(toks)
-            for ws, label in self.spans.items():
-                for i in range(len(toks) - len(ws) + 1):
-                    if tuple(toks[i : i + len(ws)]) == ws:
-                        tags[i : i + len(ws)] = [f"B-{label}"] + [f"I-{label}"] * (len(ws) - 1)
-            out.append(tags)
-        return out
 
 
 def analyse(
@@ -45,7 +25,7 @@ def analyse(
     dateline = Dateline(0, len(head), location=place, agency=agency) if head else None
     doc = Document(id="t", text=text, source=Source(published=published), dateline=dateline)
     SegmentStep()(doc)
-    step = EntityStep(recognizer=Tagger(names)) if names else EntityStep(use_recognizer=False)
+    step = EntityStep(recognizer=WordTagger.from_spans(names)) if names else EntityStep(use_recognizer=False)
     step(doc)
     doc.check_offsets()
     return doc

@@ -8,40 +8,19 @@ of the entity step and not what the trained model happens to find.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
-from entities_support import entity_with
+from entities_support import WordTagger, entity_with
 from marsad.document import Document, Source, Token
 from marsad.entities.kb import KnowledgeBase
 from marsad.entities.step import EntityStep
 from marsad.segment import SegmentStep
 
 
-class Tagger:
-    """Tags every occurrence of the given word sequences (PER unless a type is given)."""
-
-    def __init__(self, *names: str | tuple[str, str]) -> None:
-        self.names = [(n, "PER") if isinstance(n, str) else n for n in names]
-
-    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        out = []
-        for toks in sentences:
-            tags = ["O"] * len(toks)
-            for name, label in self.names:
-                ws = name.split()
-                for i in range(len(toks) - len(ws) + 1):
-                    if list(toks[i : i + len(ws)]) == ws:
-                        tags[i : i + len(ws)] = [f"B-{label}"] + [f"I-{label}"] * (len(ws) - 1)
-            out.append(tags)
-        return out
-
-
 def analyse(text: str, *names: str | tuple[str, str], published: str = "2015-07-27") -> Document:
     doc = Document(id="t", text=text, source=Source(published=published))
     SegmentStep()(doc)
-    EntityStep(recognizer=Tagger(*names))(doc)
+    EntityStep(recognizer=WordTagger(*names))(doc)
     doc.check_offsets()
     return doc
 

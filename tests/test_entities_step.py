@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
+from entities_support import WordTagger
 from marsad.document import Document, Source
 from marsad.entities.step import EntityStep
 from marsad.segment import SegmentStep
 
 
-class FakeRecognizer:
-    """Tags the token sequences it is told to, as a trained model would."""
-
-    def __init__(self, spans: dict[tuple[str, ...], str]) -> None:
-        self.spans = spans
-
-    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        out = []
-        for toks in sentences:
-            tags = ["O"] * len(toks)
-            for words, label in self.spans.items():
-                n = len(words)
-                for i in range(len(toks) - n + 1):
-                    if tuple(toks[i : i + n]) == words:
-                        tags[i : i + n] = [f"B-{label}"] + [f"I-{label}"] * (n - 1)
-            out.append(tags)
-        return out
-
-
 def run(text: str, spans: dict[tuple[str, ...], str]) -> Document:
     doc = Document(id="t", text=text, source=Source(published="2024-02-20"))
     SegmentStep()(doc)
-    EntityStep(recognizer=FakeRecognizer(spans))(doc)
+    EntityStep(recognizer=WordTagger.from_spans(spans))(doc)
     doc.check_offsets()
     return doc
 
