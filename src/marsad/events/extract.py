@@ -268,6 +268,10 @@ def _is_light_verb(key: str) -> bool:
     return key in _LIGHT_NOUNS or any(row[1] and row[0] in _LIGHT for row in reading_rows(key, False))
 
 
+# "زيارة التقى خلالها", "جولة بحث فيها": a relative clause about an act told just before
+_DURING_WHICH = frozenset(match_key(w) for w in ("خلالها", "خلاله", "أثناءها", "اثناءها", "أثناءه", "اثناءه"))
+
+
 def _keys_before(text: str, a: int, b: int) -> list[str]:
     return [_bare(match_key(w)) for w in re.findall(r"[\w\u064b-\u065f\u0670]+", text[a:b])]
 
@@ -563,10 +567,10 @@ class DocumentReader:
                 d.negated = False  # "لن تقبل": the negation is the refusal itself
             if d is not None:
                 drafts.append(d)
-        drafts = self._framed_meetings(drafts, said)
+        drafts = self._framed_meetings(drafts, said, finder)
         return self._settle(drafts, toks, s0, s1, finder), quotes
 
-    def _framed_meetings(self, drafts: list[Draft], said: list[_Said]) -> list[Draft]:
+    def _framed_meetings(self, drafts: list[Draft], said: list[_Said], finder: ArgumentFinder) -> list[Draft]:
         """"وخلال لقائه مع X، أكد الوزير …": a meeting framed before the main clause belongs to
         the main clause's subject (the first named doer or speaker after it); a meeting already
         coded between the same two parties is only referred to again."""
@@ -579,7 +583,7 @@ class DocumentReader:
                 if first:
                     later = [(x.head_start, x.source) for x in drafts if x.head_start > d.head_start and x.verbal and x.explicit]
                     later += [(q.start, self._ref_of(q.speaker)) for q in said if q.start > d.head_start and q.speaker]
-                    pick = min(later, key=lambda p: p[0])[1] if later else None
+                    pick = min(later, key=lambda p: p[0])[1] if later else self._subject_before_frame(finder, d.head_start)
                     if pick is not None:
                         d.source = pick
                 if d.source is not None and d.target is not None and d.source.entity == d.target.entity:
@@ -595,6 +599,16 @@ class DocumentReader:
                     continue
             out.append(d)
         return out
+
+    def _subject_before_frame(self, finder: ArgumentFinder, pos: int) -> Ref | None:
+        """"طلب الإيرانيون خلال تفاوضهم مع X": with no doer after the frame, the actor named
+        right before it (no preposition, at most two words between) owns the framed meeting."""
+        r = next((r for r in reversed(finder.refs) if r.end <= pos), None)
+        if r is None or r.start < finder.start or r.type not in ACTOR_TYPES or finder.prep(r) is not None:
+            return None
+        if len(_keys_before(self.doc.text, r.end, pos)) > 2:
+            return None
+        return r
 
     @staticmethod
     def _clause(bounds: list[int], pos: int, s0: int, s1: int) -> tuple[int, int]:
@@ -703,6 +717,8 @@ class DocumentReader:
             d.extra["masdar"] = "1"  # "وأن قتل الفلسطينيين": a past form after أن is a verbal noun
         if m.verbal and prev in ("الي", "علي", "عن") and _bare(head.key) == m.head_reading.stem:
             d.extra["masdar"] = d.extra["prep_masdar"] = "1"  # "دعت إلى رفع الحظر": a verbal noun after a preposition
+        if m.verbal and prev in _FRAME_PREPS and self._possessed(m, head):
+            d.extra["masdar"] = "1"  # "خلال تفاوضهم مع X": after a time frame a word is a noun, not a verb
         if m.verbal and m.head > 0 and not head.key.startswith(("ي", "ت", "ن")) and any(
             q.participle and q.start == toks[m.head - 1].start for q in said
         ):
@@ -925,6 +941,10 @@ class DocumentReader:
         if r is not None:
             return r
         if self._possessed(m, toks[h]):
+            if h >= 1 and _bare(toks[h - 1].key) in _FRAME_PREPS:
+                r = self._subject_before_frame(finder, toks[h].start)
+                if r is not None:
+                    return r  # "طلب الإيرانيون خلال تفاوضهم مع X": the subject just named
             lead = next((x for x in reversed(earlier) if x.verbal and x.source), None)
             if lead is not None:
                 return lead.source
@@ -1086,6 +1106,8 @@ class DocumentReader:
             elif pair and self.disc.pair is not None:
                 d.source, d.target = self._ref_of(self.disc.pair[0]), self._ref_of(self.disc.pair[1])
                 d.symmetric = True
+            elif attributive and nxt in _DURING_WHICH:
+                d.source = self._main_subject(finder, head.start)  # "بعد زيارة التقى خلالها": the visitor
             elif nxt in SUBJECT_NOUNS or bare_nxt in SUBJECT_NOUNS or d.relative or attributive:
                 pass  # its subject is a phrase that names no entity
             elif in_direct:
@@ -1107,6 +1129,16 @@ class DocumentReader:
                 d.symmetric = True
         if d.explicit and d.source is not None and not in_direct and d.source.type in ACTOR_TYPES:
             self._established(d.source.entity, d.target.entity if d.target else None)
+
+    def _main_subject(self, finder: ArgumentFinder, pos: int) -> Ref | None:
+        """The first actor named in the sentence before ``pos`` with no preposition: the doer
+        of an unmarked relative clause about its own act ("غادر الأمير … بعد زيارة التقى خلالها")."""
+        for r in finder.refs:
+            if r.start >= pos:
+                break
+            if r.start >= finder.start and r.type in ACTOR_TYPES and finder.prep(r) is None:
+                return r
+        return None
 
     @staticmethod
     def _dual(m: Match) -> bool:
