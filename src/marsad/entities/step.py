@@ -157,7 +157,9 @@ class EntityStep(Step):
             sent_cands.append(self._names(doc.text, toks, sent_tags, sent_roles, dateline, sent_opens))
         about = _story_states(sent_cands)
         for cands in sent_cands:
-            names.extend(_resolve([c for c in cands if c[3] != "story" or self._story_name(c[0], about)]))
+            names.extend(_resolve([
+                c for c in cands if c[3] != "story" or self._story_name(c[0], about, doc.source.published)
+            ]))
         names = self._propagate(doc.text, sents, names, role_sents)
         names.sort(key=lambda n: n.start)
         _place_bodies(names)
@@ -349,12 +351,16 @@ class EntityStep(Step):
             out.append((span, m.i, m.j, "story"))
         return out
 
-    def _story_name(self, span: NameSpan, about: set[str]) -> bool:
+    def _story_name(self, span: NameSpan, about: set[str], published: str | None = None) -> bool:
         """Give a story name its referent in the story's state; keep it unresolved only where the
-        recognizer also tagged it an organisation."""
+        recognizer also tagged it an organisation. A referent written "id@YYYY-MM-DD" is meant only
+        in a story published on or after that day (a bare "التحالف" in 2004 Iraq is another one)."""
         kind, _, options = (span.body_key or "").partition(":")
         for option in options.split("|"):
             country, _, entry_id = option.partition("=")
+            entry_id, _, since = entry_id.partition("@")
+            if since and (not published or published < since):
+                continue
             entry = self.kb.get(entry_id) if country in about else None
             if entry is not None:
                 span.entry, span.type, span.country, span.actor = entry, entry.type, entry.country, entry.actor
