@@ -76,7 +76,7 @@ def _homed(role: Role) -> bool:
     if role.national:
         return True  # "وزير التربية" beside a name, "مصدر أمني"
     title = role.title
-    return bool(title) and title not in _GENERIC_TITLES and not title.startswith(_NO_HOME) and role.j - role.i > 1
+    return bool(title) and title not in _GENERIC_TITLES and not (title or "").startswith(_NO_HOME) and role.j - role.i > 1
 
 
 #: Offices of no state or of another state than the story's ("المبعوث الخاص إلى اليمن").
@@ -171,36 +171,36 @@ def cluster(
 
     # -- entities -----------------------------------------------------------------------------
     built: list[tuple[int, Entity]] = []
-    for c in clusters:
-        if not c.names and not c.roles:
+    for cl in clusters:
+        if not cl.names and not cl.roles:
             continue
         mentions = {
-            (names[k].start, names[k].end, "name") for k in c.names
+            (names[k].start, names[k].end, "name") for k in cl.names
         } | {
             (roles[r].role.start, roles[r].role.end, _MENTION_KINDS.get(roles[r].role.kind, "role"))
-            for r in c.roles
+            for r in cl.roles
         }
         ms = tuple(
             Mention(s, e, text[s:e], kind)  # type: ignore[arg-type]
             for s, e, kind in sorted(mentions)
         )
-        entry = c.entry
-        ent_type = entry.type if entry else _majority_type(c, names)
-        country = entry.country if entry and entry.country else c.country
-        actor = entry.actor if entry and entry.actor else c.actor
+        entry = cl.entry
+        ent_type = entry.type if entry else _majority_type(cl, names)
+        country = entry.country if entry and entry.country else cl.country
+        actor = entry.actor if entry and entry.actor else cl.actor
         if country is None and entry is None and default_country and (
-            ent_type in {"ORG", "FAC"} or any(names[k].home for k in c.names)
+            ent_type in {"ORG", "FAC"} or any(names[k].home for k in cl.names)
         ):
             country = default_country  # "وزارة التربية", "حي كفرسوسة" in a Damascus-datelined story
         if actor is None and ent_type in {"ORG", "NORP"} and country:
             actor = country
         if entry is not None:
             canonical = entry.canonical
-        elif c.names:
-            best = max(c.names, key=lambda k: (_score_spelling(text[names[k].start : names[k].end]), -names[k].start))
+        elif cl.names:
+            best = max(cl.names, key=lambda k: (_score_spelling(text[names[k].start : names[k].end]), -names[k].start))
             canonical = display_text(text[names[best].start : names[best].end])
         else:
-            r0 = roles[c.roles[0]].role
+            r0 = roles[cl.roles[0]].role
             canonical = display_text(text[r0.start : r0.end])
         built.append(
             (
@@ -219,10 +219,10 @@ def cluster(
         )
     built.sort(key=lambda x: x[0])
     out = []
-    for n, (_, e) in enumerate(built, 1):
+    for number, (_, e) in enumerate(built, 1):
         out.append(
             Entity(
-                id=f"e{n}",
+                id=f"e{number}",
                 type=e.type,
                 canonical=e.canonical,
                 mentions=e.mentions,
@@ -256,7 +256,8 @@ def _known_person_by_first_name(
     if len(hits) != 1:
         return None
     (c,) = hits
-    return c if clusters[c].entry is not None and clusters[c].entry.type == "PER" else None
+    entry = clusters[c].entry
+    return c if entry is not None and entry.type == "PER" else None
 
 
 def _merge_early_tails(names: Sequence[NameSpan], clusters: list[_Cluster], of_name: dict[int, int]) -> None:
@@ -359,19 +360,17 @@ def _place_role(
     holder = resolve_holder(kb, role, date)
     if holder is not None:
         key = "kb:" + holder.id
-        c = by_key.get(key)
-        if c is None:
-            c = new(holder)
-            by_key[key] = c
-        return c
+        found = by_key.get(key)
+        if found is None:
+            found = by_key[key] = new(holder)
+        return found
     if role.country is None and role.org is None:
         return None  # "وزير الخارجية" with no nationality and no apposed name: whose, we cannot tell
     key = "role:" + role.key
-    c = by_key.get(key)
-    if c is None:
-        c = new(None)
-        by_key[key] = c
-    return c
+    found = by_key.get(key)
+    if found is None:
+        found = by_key[key] = new(None)
+    return found
 
 
 #: Mention kind by role kind (titles and sides are "role").
