@@ -21,6 +21,7 @@ from marsad import dates
 from marsad.document import Document, Event, Quote, Token, Trigger
 from marsad.events.arguments import (
     ACTOR_TYPES,
+    AGENT,
     PAIR_WORDS,
     PLACE_TYPES,
     SUBJECT_NOUNS,
@@ -31,6 +32,7 @@ from marsad.events.arguments import (
     Ref,
     fillers_only,
     nationality,
+    prep_of,
 )
 from marsad.events.coding import actor_code, code_event
 from marsad.events.lexicon import Lexicon, conjugate
@@ -286,6 +288,17 @@ def _published(doc: Document) -> date | None:
         return date.fromisoformat(raw) if raw else None
     except ValueError:
         return None
+
+
+# words after a genitive that open with ل but name no object of the act
+_NOT_OBJECT_L = frozenset(match_key(w) for w in ("لمدة", "لدى", "لكن", "لأن", "لان", "لعدة", "لفترة", "لساعات", "لأيام", "ليلة", "لها", "له", "لهم"))
+_PEOPLE_COUNTS = frozenset(match_key(w) for w in ("عشرات", "مئات", "آلاف", "الآلاف", "العشرات", "المئات", "ألف", "مائة"))
+_OBJECT_PRONOUNS = ("ها", "هما", "هم", "هن", "ه")
+
+
+def _object_pronoun(key: str, stem: str) -> bool:
+    """Whether a verb's token carries an object pronoun after its stem (فجرتها، قتلهم)."""
+    return len(key) > len(stem) and any(key.endswith(stem + s) for s in _OBJECT_PRONOUNS)
 
 
 def _bare(key: str) -> str:
@@ -766,7 +779,11 @@ class DocumentReader:
                 d.source = self._nominal_owner(m, toks, finder, said, earlier, c0)  # "أكد الوزيران رفضهما"
         else:
             gen = finder.genitive_after(t1, c1)
-            if e.frame == "passive":
+            if e.frame == "passive" and gen is not None and self._captor(finder, gen, c1):
+                # "احتجاز داعش لرهائن": the genitive is the doer when an object follows it
+                d.source = gen
+                d.target = finder.target_after(finder.chain(gen)[0], c1, {gen.entity}, places=False, words=8)
+            elif e.frame == "passive":
                 d.target = gen or finder.target_after(t1, c1, set(), places=False, words=5, partitive=True)
                 if d.target is None:
                     d.target = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))))
@@ -1036,17 +1053,48 @@ class DocumentReader:
             # "الغارات التي استهدفت النبطية": with no object pronoun on the verb the relative
             # pronoun is its subject and the name after it the object ("التي شنتها إسرائيل": subject)
             obj, subj = subj, None
+        # "فجرتها جماعة": the verb carries its object as a pronoun, so the name after it is its subject
+        pron_object = _object_pronoun(head.key, m.head_reading.stem) and not d.relative
+        if subj is None and pron_object:
+            # "فجرتها جماعة إرهابية، حزب الدعوة": the subject named after a generic noun phrase
+            subj = next(
+                (r for r in finder.refs if head.end <= r.start < min(c1, finder.word_limit(head.end, 5))
+                 and r.type in ACTOR_TYPES and finder.prep(r) is None
+                 and not re.search(r"[:«»\"“”]", self.doc.text[head.end:r.start])),
+                None,
+            )
+        pron_target: Ref | None = None
+        if pron_object and subj is not None:
+            # the pronoun's antecedent is the object: the last name before the verb
+            # ("من فجر السفارة العراقية؟ لقد فجرتها جماعة"); names after the subject are not
+            floor = max(0, c0 - 300)
+            pron_target = self.mentions.last_before(head.start, floor)
+            while pron_target is not None and prep_of(self.doc, pron_target, floor) in ("في", "ب", "الي", "من"):
+                pron_target = self.mentions.last_before(pron_target.start, floor)  # "في بيروت": where, not what
+            before = toks[m.head - 1] if m.head > 0 else None
+            if pron_target is not None and (
+                pron_target.entity == subj.entity or prep_of(self.doc, pron_target, floor) == AGENT
+                or (before is not None and before.is_word and _bare(before.key) not in _FUNCTION
+                    and before.start >= pron_target.end)
+            ):
+                pron_target = None  # "227 مسيحيًا آشوريًا اختطفهم التنظيم": the noun just before, unnamed
         shared = None
-        if len(head.key) > 3 and head.key[0] in "وف" and not d.relative:
+        if len(head.key) > 3 and head.key[0] in "وف" and not d.relative and not head.key.startswith(m.head_reading.stem):
+            # a proclitic و/ف, not a root letter (فجرت، وصلت)
             shared = next((x for x in reversed(earlier) if x.verbal and not x.relative and x.source), None)
-        if shared is not None and subj is not None and subj.entity != shared.source.entity:  # type: ignore[union-attr]
+        if shared is not None and subj is None:
+            subj = self._described_person(finder, head.end, c1)
+        if shared is not None and subj is not None and subj.entity != shared.source.entity and not pron_object:  # type: ignore[union-attr]
             end, _ = finder.chain(subj)
             nxt_ref = next((r for r in finder.refs if r.start >= end), None)
             own_object = (
                 nxt_ref is not None and nxt_ref.start < c1 and finder.prep(nxt_ref) is None
                 and fillers_only(self.doc.text[end:nxt_ref.start])
             )
-            if not own_object:
+            # "زار المالكي بيروت فطالب المحامي طارق شنب … القبض على المالكي": the first verb's
+            # subject is named again after the name, as what the act is about: a new subject
+            renamed = any(r.entity == shared.source.entity for r in finder.refs if end <= r.start < c1)  # type: ignore[union-attr]
+            if not own_object and not renamed:
                 obj, subj = subj, None  # أدان X …، وحمّل Y: a coordinated verb keeps the subject
             # else "زار بوتين مصر …، وزار السيسي روسيا": a new subject with its own object
         after = head.end
@@ -1121,7 +1169,10 @@ class DocumentReader:
             d.target = obj
         if frame == "sym" and co is not None and d.target is None:
             d.target, d.symmetric = co, True
-        self._objects(d, finder, max(after, head.end), c1)
+        if pron_object and d.source is subj and subj is not None:
+            d.target = d.target or pron_target
+        else:
+            self._objects(d, finder, max(after, head.end), c1)
         if frame == "sym" and d.target is None and d.source is not None and self.disc.pair:
             a, b = self.disc.pair
             if d.source.entity in (a, b):
@@ -1129,6 +1180,36 @@ class DocumentReader:
                 d.symmetric = True
         if d.explicit and d.source is not None and not in_direct and d.source.type in ACTOR_TYPES:
             self._established(d.source.entity, d.target.entity if d.target else None)
+
+    def _captor(self, finder: ArgumentFinder, gen: Ref, limit: int) -> bool:
+        """Whether the genitive after a detention noun is its doer: an object follows it
+        ("احتجاز داعش لرهائن"), or the genitive is an armed group and a count of people
+        follows within a few words ("احتجاز «داعش» عقب هجومه … عشرات العائلات")."""
+        if gen.type not in ACTOR_TYPES - {"GPE"}:
+            return False
+        end = finder.chain(gen)[0]
+        words = [match_key(w.group()) for w in itertools.islice(re.finditer(r"[\w\u064b-\u065f]+", self.doc.text[end:limit]), 9)]
+        if not words:
+            return False
+        first = words[0]
+        if first.startswith("ل") and not first.startswith("لل") and first not in _NOT_OBJECT_L and len(first) > 3:
+            return True
+        ent = self.mentions.entities.get(gen.entity)
+        actor = (ent.actor or "") if ent is not None else ""
+        armed = actor.startswith("IMG") or actor[3:6] in ("REB", "INS")
+        return armed and any(w in _PEOPLE_COUNTS or w.isdigit() for w in words)
+
+    def _described_person(self, finder: ArgumentFinder, pos: int, limit: int) -> Ref | None:
+        """A person named right after a verb behind one or two definite nouns that are no
+        title the recognizer knows ("فطالب المحامي طارق شنب"): a subject candidate."""
+        r = next((r for r in finder.refs if r.start >= pos), None)
+        if r is None or r.start >= limit or r.type != "PER" or finder.prep(r) is not None:
+            return None
+        gap = self.doc.text[pos:r.start]
+        keys = [match_key(w) for w in gap.split()]
+        if not 1 <= len(keys) <= 2 or re.search(r"[^\w\s\u064b-\u065f]", gap):
+            return None
+        return r if all(k.startswith("ال") and len(k) > 4 for k in keys) else None
 
     def _main_subject(self, finder: ArgumentFinder, pos: int) -> Ref | None:
         """The first actor named in the sentence before ``pos`` with no preposition: the doer
