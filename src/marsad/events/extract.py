@@ -260,6 +260,11 @@ def toks_key(d: Draft) -> str:
 
 
 # Verbal nouns of light verbs after ل/ب: "يستعد لشن هجوم", "قام بتنفيذ عملية"
+# what flies for a doer: "شنها طيران التحالف", "نفذتها مقاتلات إسرائيلية"
+_AIRCRAFT = frozenset(
+    match_key(p + w) for p in ("", "ال") for w in ("طيران", "طائرات", "مقاتلات", "طائرة", "مقاتلة", "المقاتلات", "حربية", "حربي")
+)
+
 _LIGHT_NOUNS = frozenset(
     match_key(p + w) for p in ("ل", "ب", "") for w in ("شن", "تنفيذ", "إجراء", "اجراء", "عقد", "تنظيم", "تمديد", "فرض")
 )
@@ -389,6 +394,7 @@ class DocumentReader:
         self._side_other: str | None = None
         self._pluperfect = False
         self._sentence = 0
+        self._subject_sentence = -1  # the sentence where the discourse subject was last named
         self._current: list[Draft] = []  # the drafts of the sentence kept so far
         self._headline: int | None = None  # the index of a headline sentence (-1: none)
 
@@ -671,7 +677,36 @@ class DocumentReader:
 
     def _established(self, subject: str, other: str | None = None) -> None:
         self._side = False
+        self._subject_sentence = self._sentence
         self.disc.update(subject, other)
+
+    def _agrees(self, d: Draft, doer: Ref | None) -> bool:
+        """Whether a verb could have ``doer`` as its dropped subject. A masculine plural verb
+        ("قتلوا", "يهاجمون") takes a group of people ("الحوثيون", "المسلحين"), never a state, a
+        body or a non-human plural ("طائرات التحالف" takes "استهدفت"); with no doer given, whether
+        the verb is such a plural. Nouns agree with anyone."""
+        if not d.verbal or "masdar" in d.extra:
+            return True
+        k = _bare(self._head_tok(d).key)
+        plural = k.endswith("وا") or (k[:1] in ("ي", "ت") and k.endswith("ون"))
+        if not plural:
+            return True
+        if doer is None:
+            return False
+        e = self.mentions.entities.get(doer.entity)
+        if e is None or e.type not in ("ORG", "NORP"):
+            return False
+        return any(match_key(m.text.split()[-1]).endswith(("ون", "ين")) for m in e.mentions if m.text.split())
+
+    def _passive_marked(self, d: Draft) -> bool:
+        """A verb written with its passive vowel ("قُتل", "وقُصفت"): it has no doer to carry."""
+        if not d.verbal:
+            return False
+        t = self._head_tok(d)
+        raw = self.doc.text[t.start:t.end]
+        if raw[:1] in ("و", "ف") and len(raw) > 3 and raw[2:3] == "\u064f":
+            raw = raw[1:]
+        return raw[1:2] == "\u064f"
 
     def _ref_of(self, entity: str | None) -> Ref | None:
         if entity is None:
@@ -808,6 +843,8 @@ class DocumentReader:
                     r = next((r for r in finder.refs if t1 <= r.start < finder.word_limit(t1, 4)), None)
                     if r is not None and r.type in ACTOR_TYPES and finder.prep(r) in ("من", "عن") and finder._delegation_before(r):
                         d.source = r
+                if d.source is None and plover == "ASSAULT":
+                    d.source = self._relative_light_doer(finder, t1, c1)  # "غارات شنها طيران التحالف"
                 if d.source is None:
                     d.source = self._nominal_owner(m, toks, finder, said, earlier, c0)
                 self._objects(d, finder, t1, c1, words=6, places=plover not in ("PROTEST", "REJECT"))
@@ -1006,6 +1043,25 @@ class DocumentReader:
                 break
         return None
 
+    def _relative_light_doer(self, finder: ArgumentFinder, t1: int, c1: int) -> Ref | None:
+        """"غارات شنها طيران التحالف", "ضربات نفذتها مقاتلات X": a light verb right after the
+        attack noun carries it as an object pronoun, so the actor named after the verb (the
+        aircraft words before it aside) did it."""
+        m = _WORD_RE.search(self.doc.text, t1, c1)
+        if m is None or self.doc.text[t1:m.start()].strip():
+            return None  # the verb must follow the noun at once
+        k = _bare(match_key(m.group()))
+        stem = next((k[: -len(sfx)] for sfx in ("هما", "ها", "هم", "ه") if k.endswith(sfx) and len(k) > len(sfx) + 1), None)
+        if stem is None or stem not in _LIGHT:
+            return None
+        r = next((r for r in finder.refs if r.start >= m.end()), None)
+        if r is None or r.start >= c1 or r.type not in ACTOR_TYPES or finder.prep(r) is not None:
+            return None
+        gap = [match_key(w) for w in _WORD_RE.findall(self.doc.text, m.end(), r.start)]
+        if any(w not in _AIRCRAFT for w in gap):
+            return None
+        return r
+
     @staticmethod
     def _possessed(m: Match, head: Tok) -> bool:
         """The noun carries a possessive pronoun (مطالبتها، رفضهما، إدانته)."""
@@ -1164,6 +1220,10 @@ class DocumentReader:
                     d.source = self._ref_of(quote.speaker if quote else None)
             elif d.plover not in _NO_CARRY:
                 d.source = self._ref_of(self._carried())
+                if d.source is not None and self._subject_sentence != self._sentence and (
+                    not self._agrees(d, d.source) or self._passive_marked(d)
+                ):
+                    d.source = None  # "قتلوا" after "طائرات التحالف": another group, not the dropped subject
                 d.carried = d.source is not None
         if d.target is None and obj is not None:
             d.target = obj
@@ -1799,8 +1859,16 @@ class DocumentReader:
             return
         if d.match.entry.frame == "passive":
             return  # casualties name victims, not doers
+        # only a doer the text named anchors it: a doer itself taken from an earlier event would
+        # carry one subject down a whole report of unrelated attacks
         recent = [x for x in reversed(self.history[-12:]) if x.plover == d.plover and x.source is not None
-                  and x.sentence >= self._sentence - 3]
+                  and x.sentence >= self._sentence - 3 and "coreferent" not in x.extra and not x.carried]
+        if "attributive" in d.extra or self._passive_marked(d):
+            # "إن العشرات من عناصر التنظيم قتلوا", "أن شخصاً قُتل": the verb's subject is the noun
+            # before it (a victim); only an attack of this sentence can be the same act
+            recent = [x for x in recent if x.sentence == self._sentence]
+        elif not self._agrees(d, None):
+            recent = [x for x in recent if x.sentence == self._sentence or self._agrees(d, x.source)]
         if not recent:
             return
         here = d.location.entity if d.location is not None and d.location is not self.dateline_place else None
