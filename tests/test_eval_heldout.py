@@ -7,9 +7,7 @@ has. This checks form and consistency only; quality floors are the integrator's 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ import pytest
 from marsad.evaluate.docscore import score_document
 from marsad.evaluate.gold import load_gold, load_gold_files
 from marsad.evaluate.perfect import perfect_document
-from test_gold_files import validate
+from test_gold_files import _make_gold, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "gold_heldout"
@@ -36,15 +34,6 @@ def _name(p: Path) -> str:
 def _load(path: Path) -> tuple[dict[str, Any], str]:
     gold = json.loads(path.read_text(encoding="utf-8"))
     return gold, (path.parent / gold["text_file"]).read_text(encoding="utf-8")
-
-
-def _make_gold() -> Any:
-    spec = importlib.util.spec_from_file_location("make_gold", ROOT / "scripts" / "make_gold.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_gold", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_heldout_set_is_complete_and_disjoint_from_the_project_gold() -> None:
