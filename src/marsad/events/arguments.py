@@ -227,11 +227,11 @@ class Mentions:
         raw.sort(key=lambda r: (r[0], r[0] - r[1]))
         kept: list[Ref] = []
         end = -1
-        for r in raw:
-            if kept and r[0] < end:
+        for row in raw:
+            if kept and row[0] < end:
                 continue
-            kept.append(Ref(*r))
-            end = r[1]
+            kept.append(Ref(*row))
+            end = row[1]
         self.refs = kept
         self._starts = [r.start for r in kept]
         self._preps: dict[tuple[int, int], str | None] = {}  # (mention start, floor) → preposition

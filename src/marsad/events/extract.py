@@ -991,14 +991,14 @@ class DocumentReader:
                 return self._ref_of(opener.speaker)
             if opener.announce and code_event(m.entry.cameo, m.entry.plover)[0] in _ANNOUNCED:
                 return self._ref_of(opener.speaker)  # "أعلن المتحدث أن شحنة المساعدات دخلت غزة"  # أعلنت الفصائل الإضراب، قالت الوزارة في رسالتين
-        r = self._light_doer(m, toks, finder, said, c0)
-        if r is not None:
-            return r
+        light = self._light_doer(m, toks, finder, said, c0)
+        if light is not None:
+            return light
         if self._possessed(m, toks[h]):
             if h >= 1 and _bare(toks[h - 1].key) in _FRAME_PREPS:
-                r = self._subject_before_frame(finder, toks[h].start)
-                if r is not None:
-                    return r  # "طلب الإيرانيون خلال تفاوضهم مع X": the subject just named
+                framed = self._subject_before_frame(finder, toks[h].start)
+                if framed is not None:
+                    return framed  # "طلب الإيرانيون خلال تفاوضهم مع X": the subject just named
             lead = next((x for x in reversed(earlier) if x.verbal and x.source), None)
             if lead is not None:
                 return lead.source
@@ -1643,10 +1643,10 @@ class DocumentReader:
                 kept.remove(d)
         # a purpose ("تنديداً بـ …") belongs to the act before it
         for d in [d for d in kept if "purpose" in d.extra]:
-            host = next((x for x in reversed(kept) if x is not d and x.head_start < d.head_start), None)
-            if host is not None:
-                if host.target is None or "target_from_place" in host.extra:
-                    host.target = d.target or host.target
+            act = next((x for x in reversed(kept) if x is not d and x.head_start < d.head_start), None)
+            if act is not None:
+                if act.target is None or "target_from_place" in act.extra:
+                    act.target = d.target or act.target
                 kept.remove(d)
         # a protest's target: whom its demands or condemnation address ("مطالبين الحكومة")
         for d in kept:
@@ -1824,7 +1824,7 @@ class DocumentReader:
                 continue
             resp = next((x for x in kept if x is not d and not x.background and x.plover == "ASSAULT"
                          and x.source is not None and x.head_start < d.head_start), None)
-            if resp is None:
+            if resp is None or resp.source is None:
                 continue
             side = self._country(resp.source) or resp.source.entity
             prior = next(
@@ -1874,6 +1874,7 @@ class DocumentReader:
         here = d.location.entity if d.location is not None and d.location is not self.dateline_place else None
         same = next((x for x in recent if here and x.location is not None and x.location.entity == here), None)
         pick = same or recent[0]
+        assert pick.source is not None  # ``recent`` holds events with a doer only
         if d.target is not None and pick.source.entity == d.target.entity:
             return
         d.source = pick.source

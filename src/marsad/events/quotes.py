@@ -105,10 +105,10 @@ def find_cues(
         stop = idx[n + 1] if n + 1 < len(idx) else len(toks)
         quote, direct = _quote_after(text, toks, i, stop, sent_end)
         region_end = toks[stop].start if stop < len(toks) else sent_end
-        marked = _marked_in(text, toks, i, stop, region_end)
-        if marked and (quote is None or not direct):
-            quote, direct, marked = marked[0], True, marked[1:]
-        marked = tuple(m for m in marked if quote is None or m[0] >= quote[1])
+        spans = _marked_in(text, toks, i, stop, region_end)
+        if spans and (quote is None or not direct):
+            quote, direct, spans = spans[0], True, spans[1:]
+        marked = tuple(m for m in spans if quote is None or m[0] >= quote[1])
         cues.append(Cue(i, t.start, t.end, part, quote, direct, marked))
     return cues
 
