@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from marsad.normalize import match_key
+
 log = logging.getLogger(__name__)
 
 CONJ = ("و", "ف")
@@ -328,13 +330,14 @@ class CliticModel:
     freq: Mapping[str, int]
     weights: Mapping[str, float]
     keep: frozenset[str]
+    names: frozenset[str] = frozenset()  # names never split (resources/segment/names_keep.txt)
 
     def rule(self, key: str) -> tuple[int, ...] | None:
-        """The cut points that grammar fixes (function words), or None: the model decides."""
-        if len(key) < 2 or key in self.keep:
+        """The cut points that grammar fixes (function words, known names), or None: the model decides."""
+        if len(key) < 2 or key in self.keep or key in self.names:
             return ()
-        if key[0] in CONJ and key[1:] in self.keep and key not in _CONJ_KEEP_EXCEPT:
-            return (1,)  # ولذا, وهم, فلم: the conjunction, then a function word
+        if key[0] in CONJ and key not in _CONJ_KEEP_EXCEPT and (key[1:] in self.keep or key[1:] in self.names):
+            return (1,)  # ولذا, وهم, فلم, وبايدن: the conjunction, then a function word or a name
         return function_split(key)
 
     def segment(self, key: str) -> tuple[int, ...]:
@@ -359,4 +362,9 @@ def load_model() -> CliticModel:
             freq[word] = int(count)
     model = json.loads(_resource("model.json").decode("utf-8"))
     log.debug("clitic model: %d frequencies, %d weights", len(freq), len(model["weights"]))
-    return CliticModel(freq=freq, weights=model["weights"], keep=frozenset(model["keep"]))
+    names = frozenset(
+        match_key(w)
+        for w in (ln.strip() for ln in _resource("names_keep.txt").decode("utf-8").splitlines())
+        if w and not w.startswith("#")
+    )
+    return CliticModel(freq=freq, weights=model["weights"], keep=frozenset(model["keep"]), names=names)
