@@ -228,6 +228,24 @@ def _announces(key: str) -> bool:
 
 
 _ANNOUNCED = frozenset({"AID", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"})
+# "أعلنت X في وقت سابق عن اعتقال": acts an announcer reports as its own, across a time filler
+_ANNOUNCED_ACTS = frozenset({"COERCE", "ASSAULT", "AID"})
+_TIME_FILLERS = frozenset(match_key(w) for w in (
+    "في", "وقت", "سابق", "لاحق", "اليوم", "امس", "أمس", "مساء", "صباح", "ليل", "ليلة", "فجر", "يوم",
+    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت", "الماضي", "الماضية",
+    "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر",
+    "نوفمبر", "ديسمبر", "من", "الشهر", "الاسبوع", "الجاري",
+))
+_AN = match_key("عن")
+
+
+def _time_filler_then_an(between: list[Tok]) -> bool:
+    """Only time or date words, then "عن", between an announcing verb's subject and a noun."""
+    if len(between) < 2 or _bare(between[-1].key) != _AN:
+        return False
+    return all(_bare(t.key) in _TIME_FILLERS or t.key.isdigit() for t in between[:-1])
+
+
 _FRAME_NOUNS = frozenset(match_key(w) for w in ("عملية", "عمليات", "حملة", "حملات", "جولة", "جلسة", "فترة"))
 _WHY = frozenset(match_key(w) for w in ("ردا", "انتقاما", "تنديدا", "احتجاجا", "رفضا", "تضامنا", "دعما"))
 _THE_COUNTRY = frozenset(match_key(w) for w in ("البلاد",))
@@ -822,7 +840,7 @@ class DocumentReader:
                 d.target = gen or finder.target_after(t1, c1, set(), places=False, words=5, partitive=True)
                 if d.target is None:
                     d.target = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))))
-                d.source = agent or self._light_doer(m, toks, finder, said, c0)
+                d.source = agent or self._light_doer(m, toks, finder, said, c0) or self._announcer(m, toks, finder, said, c0)
                 if d.source is not None and d.target is not None and d.source.entity == d.target.entity:
                     d.source = None
             else:
@@ -991,7 +1009,7 @@ class DocumentReader:
                 return self._ref_of(opener.speaker)
             if opener.announce and code_event(m.entry.cameo, m.entry.plover)[0] in _ANNOUNCED:
                 return self._ref_of(opener.speaker)  # "أعلن المتحدث أن شحنة المساعدات دخلت غزة"  # أعلنت الفصائل الإضراب، قالت الوزارة في رسالتين
-        light = self._light_doer(m, toks, finder, said, c0)
+        light = self._light_doer(m, toks, finder, said, c0) or self._announcer(m, toks, finder, said, c0)
         if light is not None:
             return light
         if self._possessed(m, toks[h]):
@@ -1007,6 +1025,25 @@ class DocumentReader:
             return self._ref_of(self.disc.subject)
         return None
 
+
+    def _announcer(
+        self, m: Match, toks: list[Tok], finder: ArgumentFinder, said: list[_Said], c0: int
+    ) -> Ref | None:
+        """"أعلنت قوات الأمن في وقت سابق عن اعتقال العشرات": the announcer of an act (arrest,
+        strike, aid) is its doer, across time or date words and "عن" — nothing else between."""
+        h = m.head
+        if code_event(m.entry.cameo, m.entry.plover)[0] not in _ANNOUNCED_ACTS or h < 3 or _bare(toks[h - 1].key) != _AN:
+            return None
+        i = h - 2
+        while i >= 0 and toks[i].start >= c0 and (_bare(toks[i].key) in _TIME_FILLERS or toks[i].key.isdigit()):
+            i -= 1
+        if i < 1 or i == h - 2:
+            return None  # no time filler: the plain cases are read elsewhere
+        subject = next((r for r in finder.refs if r.start <= toks[i].start < r.end), None)
+        if subject is None or subject.type not in ACTOR_TYPES or subject.start < c0:
+            return None
+        v = bisect.bisect_left(toks, subject.start, hi=i, key=_tok_start) - 1
+        return subject if v >= 0 and toks[v].is_word and _announces(toks[v].key) else None
 
     def _light_doer(
         self, m: Match, toks: list[Tok], finder: ArgumentFinder, said: list[_Said], c0: int
