@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -140,6 +140,16 @@ class TokenMemo:
         self.values[id(tok)] = value
         self.held.append(tok)
 
+    def get(self, tok: Token, text: str, compute: Callable[[Token, str], Any]) -> Any:
+        """The value of ``tok`` in ``text``: from the table, else ``compute(tok, text)``, kept."""
+        if text is not self.text:
+            self.table(text)
+        value = self.values.get(id(tok))
+        if value is None:
+            value = compute(tok, text)
+            self.put(tok, value)
+        return value
+
 
 _HEADS = TokenMemo()
 
@@ -151,13 +161,7 @@ def token_heads(tok: Token, text: str) -> Heads:
     ب/ل/ك (and "لل" → "ال"), which only counts when the rest is a known phrase start.
     Computed once per token of the current text.
     """
-    memo = _HEADS
-    if memo.text is not text:
-        memo.table(text)
-    heads = memo.values.get(id(tok))
-    if heads is None:
-        heads = _token_heads(tok, text)
-        _HEADS.put(tok, heads)
+    heads: Heads = _HEADS.get(tok, text, _token_heads)
     return heads
 
 

@@ -216,23 +216,11 @@ class Grammar:
 
     def _forms(self, tok: Token, text: str) -> tuple[tuple[int, str], ...]:
         """(start, bare key) readings of a token, proclitics peeled; once per token of a text."""
-        memo = self._memo
-        if memo.text is not text:
-            memo.table(text)
-        info = memo.values.get(id(tok))
-        if info is None:
-            info = self._token_info(tok, text)
-        return info[0]  # type: ignore[no-any-return]
+        return self._memo.get(tok, text, self._token_info)[0]  # type: ignore[no-any-return]
 
     def head_at(self, tok: Token, text: str) -> tuple[int, str, str] | None:
         """``(start, kind, head)`` when the token is a role head (or a counterpart word)."""
-        memo = self._memo
-        if memo.text is not text:
-            memo.table(text)
-        info = memo.values.get(id(tok))
-        if info is None:
-            info = self._token_info(tok, text)
-        return info[1]  # type: ignore[no-any-return]
+        return self._memo.get(tok, text, self._token_info)[1]  # type: ignore[no-any-return]
 
     def _token_info(self, tok: Token, text: str) -> tuple[tuple[tuple[int, str], ...], tuple[int, str, str] | None]:
         forms = tuple([(start, bare(key)) for start, key in token_heads(tok, text)])
@@ -242,9 +230,7 @@ class Grammar:
             if kind is not None:
                 head = (start, *kind)
                 break
-        info = (forms, head)
-        self._memo.put(tok, info)
-        return info
+        return forms, head
 
     def _head_kind(self, key: str) -> tuple[str, str] | None:
         """``("title", head)`` or ``("counterpart", stem)`` for a bare key, else None (cached)."""
