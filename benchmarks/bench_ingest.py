@@ -63,7 +63,8 @@ def baseline(limit: int | None) -> tuple[float, int]:
     return time.perf_counter() - t0, words and len(recs)
 
 
-def _maxrss_mb(who: int) -> float:
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory in MB of this process (or, with RUSAGE_CHILDREN, its largest child)."""
     return resource.getrusage(who).ru_maxrss / 1024
 
 
@@ -147,8 +148,8 @@ def _child(spec: str, limit: int | None, batch: int) -> int:
     items = articles(read_saudinewsnet(limit))
     with tempfile.TemporaryDirectory() as tmp:
         r: dict[str, object] = dict(run_one(name, int(w), items, batch, Path(tmp)))
-    r["rss_main"] = _maxrss_mb(resource.RUSAGE_SELF)
-    r["rss_child"] = _maxrss_mb(resource.RUSAGE_CHILDREN)
+    r["rss_main"] = peak_mb(resource.RUSAGE_SELF)
+    r["rss_child"] = peak_mb(resource.RUSAGE_CHILDREN)
     print(json.dumps(r))
     return 0
 

@@ -20,18 +20,13 @@ from __future__ import annotations
 
 import argparse
 import gc
-import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ingest import DATA, articles, read_saudinewsnet  # noqa: E402  (the one corpus reader)
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+from bench_ingest import DATA, articles, peak_mb, read_saudinewsnet  # noqa: E402  (the one corpus reader)
 
 
 def main(argv: list[str] | None = None) -> int:

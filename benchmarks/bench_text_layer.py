@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
 import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ingest import peak_mb  # noqa: E402  (one memory probe for every benchmark)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,10 +52,6 @@ def text_layer_steps():  # type: ignore[no-untyped-def]
     from marsad.segment import SegmentStep
 
     return [SegmentStep()], True
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def main(argv: list[str] | None = None) -> int:
