@@ -228,3 +228,40 @@ def test_project_gold_documents(path: Path) -> None:
         assert dl is not None
         assert (text[dl.start : dl.end], dl.location) == (g["text"], g["location"])
         assert dl.agency == agency_name(g["agency"]) is not None
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # a page header's date line, Hijri and Gregorian, with a weekday
+        ("الخميس - 17 ذو القعدة 1446 هـ - 15 مايو 2025 مـ", "timestamp"),
+        ("السبت 4 أكتوبر 2025", "timestamp"),
+        ("الأربعاء، 12 جمادى الآخرة 1447 هـ الموافق 3 ديسمبر 2025 م", "timestamp"),
+        # a byline of its own under the headline
+        ("الميادين نت", "source_line"),
+        ("الجزيرة نت", "source_line"),
+    ],
+)
+def test_head_date_lines_and_bylines(head: str, want: str) -> None:
+    text = head + "\n\nعنوان الخبر الرئيسي\n\n" + BODY
+    assert marked(text)[0] == (head, want)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "في 15 مايو 2025 وقع الطرفان الاتفاق",  # a body line with a date is not a date line
+        "وكانت",  # a word ending in نت is no byline
+        "الخميس المقبل",  # no full date
+    ],
+)
+def test_head_lines_that_stay_body(line: str) -> None:
+    text = line + "\n\n" + BODY
+    assert all(m[0] != line for m in marked(text))
+
+
+def test_wam_trailer_with_writer_and_editor() -> None:
+    text = BODY + "\nوام/أحمد النعيمي/عاصم الخولي"
+    assert marked(text) == [("وام/أحمد النعيمي/عاصم الخولي", "editor_initials")]
+    text = BODY + "\n(وام) / سارة المهيري"
+    assert marked(text) == [("(وام) / سارة المهيري", "editor_initials")]

@@ -118,3 +118,50 @@ def test_clean_step_never_invents_a_year() -> None:
 
 def test_sample_has_no_dateline(sample_text: str) -> None:
     assert find_dateline(sample_text) is None
+
+
+# Newspapers put a header date line and a headline above a credit line "CITY: «OUTLET»".
+CREDIT_CASES = [
+    (
+        "الأحد - 3 رجب 1447 هـ - 21 ديسمبر 2025 مـ\n\nالبرلمان يقر الموازنة بعد جلسة صاخبة\n\n"
+        "بغداد: «الشرق الأوسط»\n\nأقر البرلمان العراقي أمس الموازنة العامة.",
+        "بغداد: «الشرق الأوسط»",
+        "بغداد",
+        "الشرق الأوسط",
+    ),
+    (
+        "اتفاق على تبادل الأسرى\n\nعدن - «القدس العربي»\n\nأعلنت الأطراف اليمنية التوصل إلى اتفاق.",
+        "عدن - «القدس العربي»",
+        "عدن",
+        "القدس العربي",
+    ),
+    ("وزير يزور المخيم\n\nعمان: (بترا)\n\nزار الوزير المخيم أمس.", "عمان: (بترا)", "عمان", "Petra"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "location", "agency"), CREDIT_CASES)
+def test_credit_line_under_the_headline(text: str, surface: str, location: str, agency: str) -> None:
+    d = find_dateline(text)
+    assert d is not None
+    assert text[d.start : d.end] == surface
+    assert (d.location, d.agency, d.date) == (location, agency, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weekday is no place: a header date line is not a dateline
+        "الخميس - 17 ذو القعدة 1446 هـ - 15 مايو 2025 مـ\n\nعنوان الخبر\n\nنص الخبر هنا.",
+        # a headline with a colon and more words than a credit line
+        "غزة: «حماس» ترفض المقترح الجديد\n\nرفضت الحركة المقترح.",
+        # a credit line deeper than the head is body text
+        "سطر أول\nسطر ثان\nسطر ثالث\nسطر رابع\nبغداد: «الشرق الأوسط»\n",
+    ],
+)
+def test_no_credit_line(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize("byline", ["عمر إبراهيم – عين اليوم", "عين اليوم – متابعات"])
+def test_reporter_bylines_are_no_credit_lines(byline: str) -> None:
+    assert find_dateline("عنوان الخبر\n" + byline + "\nنص الخبر هنا.") is None

@@ -20,7 +20,7 @@ from marsad.evaluate.perfect import perfect_document
 from test_gold_files import _make_gold, validate
 
 ROOT = Path(__file__).resolve().parents[1]
-HELDOUT = ROOT / "tests" / "gold_heldout"
+HELDOUT = ROOT / "tests" / "gold_dev2"
 TEXTS = HELDOUT / "texts"
 SPECS = HELDOUT / "specs"
 GOLD_FILES = sorted(HELDOUT.glob("*.gold.json"))

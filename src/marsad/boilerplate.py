@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.dates import alternation, fold, fold_key
+from marsad.dates import alternation, find_dates, fold, fold_key, tables
 from marsad.document import Boilerplate, BoilerplateKind
 
 log = logging.getLogger(__name__)
@@ -147,6 +147,26 @@ def _match(line: Line, scopes: frozenset[str]) -> Rule | None:
     return None
 
 
+_DATE_FILLER = re.compile(r"[\s\d\-–—/|,،.:()]+|(?<![\w])(?:ه|هـ|م|مـ|ميلادي|هجري|الموافق|الموافقه)(?![\w])")
+
+
+def _is_date_line(text: str, line: Line) -> bool:
+    """A page header's date line: "الخميس - 17 ذو القعدة 1446 هـ - 15 مايو 2025 مـ" — only
+    dates, weekdays and calendar marks, with at least one full date (a dateline has a place)."""
+    if line.end - line.start > 80:
+        return False
+    found = find_dates(text, line.start, line.end)
+    if not any(d.precision == "day" for d in found):
+        return False
+    rest = fold(text, line.start, line.end).text
+    for d in sorted(found, key=lambda d: -d.start):
+        a = d.start - line.start
+        rest = rest[:a] + " " + rest[a + len(fold(text, d.start, d.end).text) :]
+    weekdays = tables().weekdays
+    rest = _DATE_FILLER.sub(" ", rest)
+    return all(w in weekdays for w in rest.split())
+
+
 def _is_code(line: Line) -> bool:
     """A line without words: reference codes, rules of stars, bare numbers."""
     if line.end - line.start > 40 or not line.folded:
@@ -208,9 +228,12 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
     # 2. the head block: timestamps, breadcrumbs, share bars before the first body line
     for j, line in enumerate(lines[: max(last_body, 0)]):
         rule = _match(line, _HEAD)
-        if rule is None:
+        if rule is not None:
+            kinds[j] = rule.kind
+        elif _is_date_line(text, line):
+            kinds[j] = "timestamp"
+        else:
             break
-        kinds[j] = rule.kind
 
     # 3. self-describing lines anywhere, with the lines they govern
     j = 0

@@ -26,6 +26,8 @@ _MAX_LOCATION_WORDS = 3
 _NOT_PLACE_WORDS = (
     "قال", "قالت", "أكد", "أكدت", "أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "وكالة",
     "وكالات", "مصدر", "مصادر", "في", "من", "على", "إلى", "عن", "أن", "إن", "هذا", "هذه",
+    # a page header's date line starts with a weekday, never a place
+    "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
 )  # fmt: skip
 
 
@@ -61,8 +63,57 @@ def find_dateline(text: str, published: str | date | None = None) -> Dateline | 
     """The dateline at the start of ``text``, or None.
 
     ``published`` (the caller's publication date) completes a date written without a year; it is
-    never used to invent one.
+    never used to invent one. When the first line is no dateline, a credit line of its own among
+    the next few lines ("أربيل: «الشرق الأوسط»" under a header date and a headline) is one.
     """
+    return _first_line(text, published) or _credit_line(text)
+
+
+_MAX_HEAD_LINES = 4  # the credit line sits under at most a date line, a headline and a byline
+_MAX_CREDIT_LINE = 60
+
+
+@lru_cache(maxsize=1)
+def _credit_rx() -> re.Pattern[str]:
+    outlets = "|".join(sorted((re.escape(o) for o in _outlets()), key=len, reverse=True))
+    return re.compile(
+        r"(?P<loc>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s*[:\-–—]\s*(?P<q>[«\"“(])\s*"
+        r"(?P<ag>" + outlets + "|" + agency_regex() + r")\s*[»\"”)]\s*[:\-–—]?"
+    )
+
+
+def _credit_line(text: str) -> Dateline | None:
+    """"CITY: «OUTLET»" on a short line of its own near the top (newspapers' datelines). The
+    outlet must be quoted or bracketed: "عمر إبراهيم – عين اليوم" is a reporter's byline."""
+    pos, seen = 0, 0
+    while seen < _MAX_HEAD_LINES and pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        s, e = pos, end
+        pos = end + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e == s:
+            continue
+        seen += 1
+        if e - s > _MAX_CREDIT_LINE:
+            continue
+        f = fold(text, s, e)
+        m = _credit_rx().fullmatch(f.text)
+        if m is None or any(w in _not_place() for w in m.group("loc").split()):
+            continue
+        loc_s, loc_e = f.to_source(m.start("loc"), m.end("loc"))
+        ag_s, ag_e = f.to_source(m.start("ag"), m.end("ag"))
+        surface = text[ag_s:ag_e]
+        return Dateline(
+            start=s, end=e, location=text[loc_s:loc_e], agency=agency_name(surface) or surface, date=None
+        )
+    return None
+
+
+def _first_line(text: str, published: str | date | None) -> Dateline | None:
     start = len(text) - len(text.lstrip())
     nl = text.find("\n", start)
     end = min(len(text) if nl < 0 else nl, start + _MAX_PREFIX)
