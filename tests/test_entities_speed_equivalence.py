@@ -141,6 +141,8 @@ def _plain_title_of(g: Grammar, keys: Sequence[str]) -> str | None:
         if tuple(keys[: len(pattern)]) == pattern:
             if len(pattern) == 1 and len(keys) > 1 and (keys[1] in g.bodies or keys[1] in g.bodies_without_country):
                 continue
+            if len(pattern) == 1 and len(keys) > 1 and pattern[0] in {"رييس", "رييسه"}:
+                continue  # "رئيس بلدية": the head of something else, not the state's president
             return key
     return None
 

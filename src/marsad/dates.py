@@ -239,9 +239,18 @@ def _gregorian(year: int, month: int, day: int) -> date | None:
 
 
 def complete_year(
-    month: int, day: int, reference: date, calendar: Calendar = "gregorian"
+    month: int, day: int, reference: date, calendar: Calendar = "gregorian", direction: Tense | None = None
 ) -> date | None:
-    """The date with this day and month nearest before (or at most a week after) ``reference``."""
+    """The date with this day and month nearest before (or at most a week after) ``reference``;
+    with ``direction`` "future" ("18 أغسطس المقبل") the first one after it, with "past" ("في 3
+    مايو الماضي") the last one before it."""
+    if calendar == "gregorian" and direction is not None:
+        years = (reference.year, reference.year + 1) if direction == "future" else (reference.year, reference.year - 1)
+        for y in years:
+            d = _gregorian(year=y, month=month, day=day)
+            if d is not None and (d > reference if direction == "future" else d < reference):
+                return d
+        return None
     if calendar == "hijri":
         try:
             from hijridate import Gregorian
@@ -269,6 +278,7 @@ def _make(
     m: int,
     d: int | None,
     reference: date | None,
+    direction: Tense | None = None,
 ) -> DateMention | None:
     if not 1 <= m <= 12 or (d is not None and not 1 <= d <= 31):
         return None
@@ -284,7 +294,7 @@ def _make(
         precision = "day" if d is not None else "month"
         value = None
         if reference is not None and d is not None:
-            value = complete_year(m, d, reference, calendar)
+            value = complete_year(m, d, reference, calendar, direction)
     return DateMention(s, e, text[s:e], value, precision, calendar, y, m, d)
 
 
@@ -331,7 +341,14 @@ def find_dates(
                 b += 1
         cal = cal_m  # the month's name decides; a stray "هـ" after a Gregorian month does not
         s, e = f.to_source(a, b)
-        dm = _make(text, s, e, cal, y, mon, day, reference)
+        direction: Tense | None = None
+        if y is None:
+            nxt = re.findall(r"\w+", ft[b : b + 14])
+            if nxt and nxt[0] in _folded(_DIR_FUTURE):
+                direction = "future"  # "في موعد أقصاه 18 أغسطس المقبل": the next one, not last year's
+            elif nxt and nxt[0] in _folded(_DIR_PAST):
+                direction = "past"
+        dm = _make(text, s, e, cal, y, mon, day, reference, direction)
         if dm is not None:
             found.append(dm)
             taken.append((a, b))

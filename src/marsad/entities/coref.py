@@ -44,6 +44,10 @@ class NameSpan:
     where: str | None = None  # a body "في القطاع": the noun whose antecedent places it
     home: bool = False  # a place the knowledge base does not know, cued ("حي كفرسوسة"): the story's country
     cue: str | None = None  # the place noun right before the name ("مدينة الرمادي" → "مدينه")
+    #: a body of the story's own state named without its country ("القوات الأمنية", "المتظاهرون"):
+    #: the entity step gives it a country, ``sector`` completes its actor code
+    home_body: bool = False
+    sector: str | None = None
 
 
 @dataclass(slots=True)
@@ -75,8 +79,28 @@ def _homed(role: Role) -> bool:
         return False
     if role.national:
         return True  # "وزير التربية" beside a name, "مصدر أمني"
+    if role.needs_holder:
+        # "قائد العملية العميد ...", "وزير الإعلام بول مرقص": an office the grammar cannot place,
+        # held by a person named beside it, is of the story's state (a known person keeps his own)
+        return True
     title = role.title
     return bool(title) and title not in _GENERIC_TITLES and not (title or "").startswith(_NO_HOME) and role.j - role.i > 1
+
+
+def _local_office(role: Role) -> bool:
+    """Whether a generic office held by the person named beside it ("قائد العملية العقيد ...")
+    is of the story's state: it names no state, organisation or body ("المتحدث باسم الحركة" is
+    the movement's)."""
+    if role.kind != "title" or role.country is not None or role.org is not None or role.j - role.i < 2:
+        return False
+    if role.title is not None and role.title not in _GENERIC_TITLES:
+        return False  # "الرئيس": the grammar's own rules place the state's offices
+    keys = role.key.split()
+    return "باسم" not in keys and not any(k in _BODY_WORDS for k in keys[1:])
+
+
+#: Nouns of bodies that a title may name ("قائد الحركة"): such an office is the body's, not the state's.
+_BODY_WORDS = frozenset({"حركه", "جماعه", "تنظيم", "حزب", "منظمه", "جبهه", "فصيل", "فصائل", "مليشيا", "ميليشيا"})
 
 
 #: Offices of no state or of another state than the story's ("المبعوث الخاص إلى اليمن").
@@ -122,6 +146,9 @@ def cluster(
             if known and not known[0].weak:
                 key = "kb:" + known[0].id  # "سانا" tagged in the byline: the agency named later
         c = by_key.get(key)
+        alias = _army_alias(n, kb)
+        if c is None and alias is not None:
+            c = by_key.get(alias)  # "القوات التايلاندية" after "الجيش التايلاندي": one army
         if c is None and n.type == "PER" and n.entry is None:
             c = _person_by_tail(n.words, persons)
             if c is None:
@@ -134,6 +161,10 @@ def cluster(
         if c is None:
             c = new(n.entry)
             by_key[key] = c
+        if alias is not None:
+            by_key.setdefault(alias, c)
+        if n.entry is not None and n.body_key:
+            by_key.setdefault("body:" + n.body_key, c)  # a known body found by its phrase
         of_name[k] = c
         clusters[c].names.append(k)
         if clusters[c].entry is None and n.entry is not None:
@@ -152,7 +183,7 @@ def cluster(
     homed: dict[int, Role] = {}
     for r in role_order:
         role = roles[r].role
-        if default_country and _homed(role):
+        if default_country and (_homed(role) or (roles[r].holder is not None and _local_office(role))):
             # "وزير الخارجية" with no nationality in a Kuwait-datelined story: Kuwait's
             sector = role.sector if role.national else (role.sector or "GOV")
             role = replace(role, country=default_country, actor=default_country + (sector or ""),
@@ -160,7 +191,12 @@ def cluster(
         homed[r] = role
         rs = roles[r]
         if rs.holder is not None and rs.holder in of_name:
-            _add_role(clusters, of_name[rs.holder], r, role)
+            c = of_name[rs.holder]
+            if role.kind == "fixed" and clusters[c].entry is None and resolve_holder(kb, role, date) is not None:
+                # "قائد الثورة السيد عبدالملك الحوثي": another man than the office's known holder
+                # takes the words, not the office's state
+                role = replace(role, country=None, actor=None)
+            _add_role(clusters, c, r, role)
         else:
             pending.append(r)
     for r in pending:
@@ -233,6 +269,48 @@ def cluster(
             )
         )
     return out
+
+
+#: Body words that name a state's armed forces as a whole: "الجيش", "القوات", "القوات المسلحة".
+_ARMY_WORDS = frozenset({"جيش", "قوات", "مسلحه"})
+#: Body words of a state's security forces named without it: "قوات الأمن", "الأجهزة الأمنية".
+_SECURITY_WORDS = frozenset({"قوات", "اجهزه", "قوي", "امن", "امنيه"})
+
+
+def _army_alias(n: NameSpan, kb: KnowledgeBase) -> str | None:
+    """``army:ISO3`` for a name of a state's armed forces: a composed body ("القوات الكمبودية",
+    "الجيش التايلاندي") or a known army ("الجيش العراقي"), so that they make one entity."""
+    if n.type != "ORG":
+        return None
+    if n.entry is not None:
+        return _known_army(n.entry, kb)
+    if n.body_key is None or n.country is None:
+        return None
+    keys = n.body_key.split()
+    if n.home_body and set(keys[:-1]) <= _SECURITY_WORDS and len(keys) > 2:
+        return "security:" + n.country  # "القوات الأمنية" … "الأجهزة الأمنية": one body
+    if len(keys) < 2 or keys[-1] != n.country or "قوات" not in keys[:-1] and "جيش" not in keys[:-1]:
+        return None
+    if keys[0] not in {"جيش", "قوات"} and keys[:2] != ["قياده", "عامه"]:
+        return None  # "القيادة العامة للقوات المسلحة" stands for the armed forces too
+    if not set(keys[:-1]) <= _ARMY_WORDS | {"قياده", "عامه"}:
+        return None
+    return "army:" + n.country
+
+
+def _known_army(entry: KBEntry, kb: KnowledgeBase) -> str | None:
+    """``army:ISO3`` when a KB organisation is its state's army: a variant "الجيش" or
+    "القوات المسلحة" + that state's adjective."""
+    if entry.type != "ORG" or entry.sector != "MIL" or not entry.country:
+        return None
+    for v in entry.variants:
+        ws = v.split()
+        head = 2 if ws[:2] == ["القوات", "المسلحة"] else 1 if ws[:1] == ["الجيش"] else 0
+        if head and len(ws) > head:
+            adj = kb.adjective(" ".join(ws[head:]))
+            if adj is not None and adj.country == entry.country:
+                return "army:" + entry.country
+    return None
 
 
 def _person_by_tail(words: tuple[str, ...], persons: list[tuple[tuple[str, ...], int]]) -> int | None:

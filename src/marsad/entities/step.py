@@ -150,11 +150,12 @@ class EntityStep(Step):
         roles: list[RoleSpan] = []
         role_sents: list[list[Role]] = []
         dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
+        agency = words(doc.dateline.agency) if doc.dateline and doc.dateline.agency else None
         sent_cands = []
         for toks, sent_tags, sent_opens in zip(sents, tags, opens, strict=True):
             sent_roles = grammar.roles(toks, doc.text, openings=sent_opens) if toks else []
             role_sents.append(sent_roles)
-            sent_cands.append(self._names(doc.text, toks, sent_tags, sent_roles, dateline, sent_opens))
+            sent_cands.append(self._names(doc.text, toks, sent_tags, sent_roles, dateline, sent_opens, agency))
         about = _story_states(sent_cands)
         for cands in sent_cands:
             names.extend(_resolve([
@@ -163,6 +164,8 @@ class EntityStep(Step):
         names = self._propagate(doc.text, sents, names, role_sents)
         names.sort(key=lambda n: n.start)
         _place_bodies(names)
+        home = _local_state(self._home(doc), sent_cands)
+        _home_bodies(names, home)
         starts = [n.start for n in names]
         for toks, sent_roles, sent_opens in zip(sents, role_sents, opens, strict=True):
             for role in sent_roles:
@@ -186,9 +189,7 @@ class EntityStep(Step):
                     roles.append(RoleSpan(role, holder))
             if self._people_mentions:
                 roles.extend(RoleSpan(r) for r in self._people(doc.text, toks, sent_roles, names, starts))
-        doc.entities = cluster(
-            doc.text, names, roles, self.kb, doc.source.published, default_country=self._home(doc)
-        )
+        doc.entities = cluster(doc.text, names, roles, self.kb, doc.source.published, default_country=home)
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -223,6 +224,7 @@ class EntityStep(Step):
         roles: list[Role],
         dateline: tuple[int, int] | None = None,
         opens: Sequence[int] | None = None,
+        agency: tuple[str, ...] | None = None,
     ) -> list[Candidate]:
         """Candidate name spans of one sentence (overlaps resolved by :func:`_resolve`);
         ``opens``: the sentence's :meth:`Grammar.openings`."""
@@ -238,10 +240,14 @@ class EntityStep(Step):
                 ner_any.update(range(i, j))
                 if label == "LOC":  # a geonames town backed by an ORG tag is a club ("برشلونة")
                     ner_cover.update(range(i, j))
+        byline: set[int] = set()  # tokens of the agency in the dateline: no name there
         for m in kb.match(toks, text, [k for k, bits in enumerate(opens) if bits & OPENS_NAME]):
             entry = m.value[0]
             i = m.i
-            if entry.sector == "MED" and dateline is not None and dateline[0] <= m.start < dateline[1]:
+            if dateline is not None and dateline[0] <= m.start < dateline[1] and (
+                entry.sector == "MED" or (agency is not None and words(text[m.start : m.end]) == agency)
+            ):
+                byline.update(range(m.i, m.j))
                 continue  # the agency in "القاهرة في ٥ فبراير /أ ش أ/" is a byline, not news
             cue = _cue_before(toks, i, text)
             cued = cue is not None
@@ -256,6 +262,10 @@ class EntityStep(Step):
                 set(range(m.i, m.j)) & ner_any
             ) and not (cued and entry.type in {"GPE", "LOC"}):
                 continue  # "كيف" (how) is Kyiv only where the recognizer also sees a name
+            if agency is not None and entry.type in {"GPE", "LOC"} and words(text[m.start : m.end]) == agency:
+                # "أربيل: «الشرق الأوسط»" signs the story: the newspaper again when the text names it
+                cands.append((NameSpan(m.start, m.end, "ORG", agency, None, "outlet", sector="MED"), m.i, m.j, "outlet"))
+                continue
             if entry.type in {"GPE", "LOC"} and _after_outlet_word(toks, i):
                 # "صحيفة القدس", "نادي برشلونة": the outlet or club, not the place
                 if any(a <= m.i and m.j < b and lab in {"ORG", "MISC"} for a, b, lab in ner_spans):
@@ -267,12 +277,15 @@ class EntityStep(Step):
                             entry.country, entry.actor, cue=cue)
             cands.append((span, m.i, m.j, "weak" if entry.weak else "kb"))
         legislatures: set[int] = set()
+        placed: set[int] = set()  # bodies placed by a genitive town: inside a title, the town only
         for b in grammar.bodies_in(toks, text, opens):
             actor = b.country + b.sector if b.country and b.sector and b.type == "ORG" else None
             span = NameSpan(b.start, b.end, b.type, words(text[b.start : b.end]), None, "body",
-                            b.country, actor, body_key=b.key, where=b.where)
+                            b.country, actor, body_key=b.key, where=b.where, home_body=b.home, sector=b.sector)
             if b.sector == "LEG":
-                legislatures.add(id(span))  # "رئيس مجلس الشورى": the council is named in the title
+                legislatures.add(id(span))
+            if b.placed:
+                placed.add(id(span))  # "رئيس مجلس الشورى": the council is named in the title
             if b.country is None and b.key.split(" ", 1)[0] in grammar.construct_bodies and (
                 any(a < b.j and b.i < c and (a < b.i or c > b.j) for a, c, _ in ner_spans)
                 or (b.j < len(toks) and toks[b.j].norm in _NAME_GOES_ON)
@@ -281,6 +294,7 @@ class EntityStep(Step):
             cands.append((span, b.i, b.j, "body"))
         cands.extend(self._story_cands(text, toks, ner_spans, opens))
         cands.extend(self._norp(text, toks, opens))
+        cands.extend(self._collectives(text, toks))
         role_tokens = {k for r in roles for k in range(r.i, r.j)}
         conjunct_tokens = {k for r in roles for a, b in r.conjuncts for k in range(a, b)}
         # ... unless the title is of that body: "المتحدث باسم رئاسة الجمهورية", "المتحدث لوزارة الخارجية"
@@ -291,15 +305,16 @@ class EntityStep(Step):
         cands = [
             c for c in cands
             if not (set(range(c[1], c[2])) & conjunct_tokens)
-            # a body with no nationality inside a title ("رئيس مجلس الوزراء") is part of the title
-            and not (c[3] == "body" and c[0].country is None and set(range(c[1], c[2])) & role_tokens
+            # a body with no nationality inside a title ("رئيس مجلس الوزراء", "وزير الدفاع في
+            # حكومة صنعاء") is part of the title
+            and not (c[3] == "body" and (c[0].country is None or id(c[0]) in placed) and set(range(c[1], c[2])) & role_tokens
                      and c[1] not in own_body and id(c[0]) not in legislatures)
         ]
         for i, j, label in ner_spans:
             ent_type = _NER_TYPES.get(label)
             if ent_type is None:
                 continue
-            if set(range(i, j)) & role_tokens:
+            if set(range(i, j)) & (role_tokens | byline):
                 continue
             first = _name_start(kb, toks, i, j, text)
             if first is None:
@@ -319,6 +334,12 @@ class EntityStep(Step):
                 continue  # "المدينة": the city named before (a nominal), not a name
             if ent_type == "PER" and kb.adjective(words(text[start:end])[0]) is not None:
                 continue  # "روس رفيعو المستوى": a people noun does not start a person's name
+            if ent_type == "PER" and j - i > 1 and _not_name_tail(text[toks[j - 1].start : toks[j - 1].end]):
+                j -= 1  # "كريم سعيد حاكماً", "بومتام للصحافيين": an adverb or a preposition ends it
+                end = toks[j - 1].end
+            if ent_type == "PER" and j - i > 1 and _not_name_head(text[toks[i].start : toks[i].end]):
+                i += 1  # "بالوكالة بومتام ...": a prepositional phrase of the title before the name
+                start = toks[i].start
             span = NameSpan(start, end, ent_type, words(text[start:end]), None, "ner")
             span.cue = _cue_before(toks, i, text)
             span.home = ent_type in {"GPE", "LOC"} and i > 0 and bare(toks[i - 1].norm) in PLACE_CUES
@@ -501,6 +522,24 @@ class EntityStep(Step):
                 c = adj.value.country
                 out.append((NameSpan(adj.start, adj.end, "NORP", ("شعب", c), None, "norp", c, c), k, adj.j, "norp"))
                 i = adj.j
+        return out
+
+    def _collectives(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """"المتظاهرون", "المعتصمين": protest participants, one NORP entity per document whose
+        country :func:`_home_bodies` sets (roles.json "people_collectives")."""
+        grammar = self.grammar
+        out: list[Candidate] = []
+        for k, tok in enumerate(toks):
+            hit = grammar.collective_at(tok, text)
+            if hit is None:
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and self.kb.adjectives.match_at(toks, k + 1, text) is not None:
+                continue  # "المتظاهرين الإيرانيين": a people of that state (a longer phrase)
+            start, sector = hit
+            span = NameSpan(start, tok.end, "NORP", ("participants",), None, "norp",
+                            body_key="participants", home_body=True, sector=sector)
+            out.append((span, k, k + 1, "norp"))
         return out
 
     def _propagate(
@@ -741,7 +780,13 @@ def _resolve(cands: list[Candidate]) -> list[NameSpan]:
             if (src == "body" and s.start <= span.start and span.end <= s.end and s.entry is None
                     and span.country is not None and s.country in {None, span.country}):
                 # "حركة المقاومة الإسلامية الفلسطينية": the body phrase is the known organisation
-                s.entry, s.type, s.country, s.actor, s.body_key = span.entry, "ORG", span.country, span.actor, None
+                # (its phrase stays: "حكومة الإقليم" finds "حكومة إقليم كردستان" by it)
+                s.entry, s.type, s.country, s.actor = span.entry, "ORG", span.country, span.actor
+            continue
+        if source == "body" and len(clash) == 1:
+            s, src = kept[clash[0]]
+            if src == "kb" and s.type == "ORG" and (s.start, s.end) == (span.start, span.end) and s.body_key is None:
+                s.body_key = span.body_key  # "حكومة إقليم كردستان" known: its phrase finds "حكومة الإقليم"
             continue
         if source == "ner" and span.type == "PER" and len(clash) == 1:
             s, _src = kept[clash[0]]
@@ -889,3 +934,58 @@ def _name_word(grammar: Grammar, tok: Token, text: str) -> bool:
     if grammar.head_at(tok, text) is not None or grammar.is_complement(tok, text):
         return False
     return grammar.honorifics.match_at([tok], 0, text) is None and grammar.kb.names.match_at([tok], 0, text) is None
+
+
+def _not_name_tail(word: str) -> bool:
+    """Whether a word cannot end a person's name: an accusative adverb ("حاكماً", "رئيساً") or
+    a preposition with the article ("للصحافيين")."""
+    w = word.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return word.endswith(("اً", "ًا")) or (w.startswith("لل") and len(w) > 4)
+
+
+def _story_top(sent_cands: list[list[Candidate]]) -> tuple[dict[str, int], str | None]:
+    """How often the story's known names point to each state, and the most named one."""
+    counts: dict[str, int] = {}
+    for cands in sent_cands:
+        for span, _i, _j, source in cands:
+            if source in {"kb", "body"}:
+                country = span.entry.country if span.entry is not None else span.country
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+    top = max(counts, key=lambda c: counts[c]) if counts else None
+    return counts, top
+
+
+def _local_state(home: str | None, sent_cands: list[list[Candidate]]) -> str | None:
+    """The state a body named without its country belongs to ("القوات الأمنية"): the dateline's
+    when the story names it, else the state the story names most (a Gulf outlet's Congo story)."""
+    counts, top = _story_top(sent_cands)
+    if home is not None and (counts.get(home, 0) >= 2 or top is None):
+        return home  # named beyond the dateline
+    if top is not None and home is None and sum(counts.values()) < 3:
+        return None  # too few names to tell
+    return top if top is not None and counts[top] >= 2 else home
+
+
+def _home_bodies(names: list[NameSpan], local: str | None) -> None:
+    """Give "القوات الأمنية", "الشرطة", "المتظاهرون" the story's state; "القوات الحكومية" the
+    country of the government named before it."""
+    for k, n in enumerate(names):
+        if not n.home_body or n.country is not None:
+            continue
+        country = local
+        if n.body_key and "حكوميه" in n.body_key.split():
+            for prev in reversed(names[:k]):
+                c = prev.entry.country if prev.entry is not None else prev.country
+                if c and prev.type == "ORG" and (prev.body_key or "").startswith("حكومه"):
+                    country = c
+                    break
+        if country:
+            n.country = country
+            n.actor = country + (n.sector or "") if n.type in {"ORG", "NORP"} else None
+            n.body_key = (n.body_key or "") + " " + country
+
+
+def _not_name_head(word: str) -> bool:
+    """Whether a word cannot begin a person's name: a preposition with the article ("بالوكالة")."""
+    return word.startswith(("بال", "لل", "كال")) and len(word) > 5

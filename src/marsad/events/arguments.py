@@ -47,8 +47,12 @@ _NOT_TARGET = frozenset(
         "من", "عن", "حول", "بشأن", "خلال", "لدى", "منذ", "عبر", "حسب", "وفق", "وفقا", "بعد",
         "قبل", "إثر", "اثر", "عقب", "أعقاب", "باسم", "بحضور", "بمشاركة", "بدعوة", "نيابة",
         "مثل", "منها", "بينها", "لصالح", "جانب", "جانبه", "جهته", "بدوره",
+        "برئاسة", "بإشراف", "باشراف", "بحسب", "وفقا", "طبقا", "نقلا", "حسبما", "بحسبما", "استنادا", "تبعا",
     )
 )
+_ADVISERS = frozenset(match_key(w) for w in ("مستشار", "مستشاري", "مستشارة", "كبير", "كبيرة", "كبار"))
+# "وفقاً لوزارة الصحة", "نقلاً عن": a source the report cites is never an event's target
+_ATTRIBUTION = frozenset(match_key(w) for w in ("وفقا", "طبقا", "نقلا", "استنادا", "تبعا", "وفق", "بحسب", "حسب"))
 _PREPS = frozenset(
     match_key(w)
     for w in ("في", "إلى", "الى", "على", "مع", "ضد", "بين", "تجاه", "نحو", "إزاء", "بحق", "لدى", "أمام")
@@ -108,6 +112,8 @@ _TITLES = frozenset(
         "الملكي", "فضيلة", "سماحة", "دولة", "خادم", "الحرمين", "الشريفين", "حضرة", "السفيرة",
         "سعادة", "السعادة", "جلالة", "الجلالة", "المهندس", "الأستاذ", "النائب", "القيادي",
         "الكاتب", "المساعد", "رئيسة", "عضو", "المنسقة",
+        # "كبير مستشاري الرئيس للشؤون الأفريقية مسعد بولس", "إعلام مجلس القضاء": heads of a title
+        "كبير", "كبيرة", "مستشار", "مستشاري", "مستشارة", "المستشارة", "للشؤون", "إعلام", "مكتب", "المكتب",
     )
 )
 # The arm of an actor that acts for it: "شنت طائرات التحالف", "قصفت المدفعية التركية",
@@ -137,7 +143,7 @@ _GROUP_HEADS = frozenset(
     for w in ("قوة", "قوات", "دورية", "دوريات", "وحدة", "وحدات", "عناصر", "جنود", "مجموعة", "فرقة", "طائرة", "طائرات")
 )
 _BUILDINGS = frozenset(match_key(w) for w in ("مقر", "أمام", "مبنى", "مكتب", "سفارة", "قرب"))
-_OWNED_BY = tuple(match_key(w) for w in ("التابع", "التابعة", "التابعين", "التابعتين", "التابعان"))
+_OWNED_BY = tuple(match_key(w) for w in ("التابع", "التابعة", "التابعين", "التابعتين", "التابعان", "تابعة", "تابع", "تابعين"))
 _OPENERS = frozenset(
     match_key(w) for w in ("و", "ف", "ثم", "كما", "بينما", "حيث", "فيما", "وكان", "وكانت", "كان", "كانت", "لكن", "ولكن")
 )
@@ -406,6 +412,10 @@ def _prep_at(text: str, start: int, floor: int) -> str | None:
     if pro[:1] in ("و", "ف"):
         pro = pro[1:]
     if pro in ("ب", "ل", "ك", "لل", "بال", "لل"):
+        if pro[0] == "ل":
+            prev = _W.findall(text, max(floor, ws - 14), ws)
+            if prev and _bare(word_key(prev[-1])) in _ATTRIBUTION:
+                return "وفق"  # "وفقاً لوزارة الصحة": who reports it, not whom it concerns
         return pro[0]
     if pro:
         return pro
@@ -479,15 +489,30 @@ class ArgumentFinder:
             if r.start >= limit or r.type not in ACTOR_TYPES:
                 return None
             gap = self.doc.text[pos:r.start]
-            if ":" in gap or not fillers_only(gap, titles=True):
+            if self._governed(r):
+                return None  # "كبير مستشاري الرئيس": the name is whose adviser; the adviser is the subject
+            unit = self._unit_gap(gap)  # "نفذت طائرات تابعة للقوات المسلحة": the unit acts for its owner
+            if ":" in gap or not (unit or fillers_only(gap, titles=True)):
                 return None
             p = self.m.prep(r.start, pos)  # only words after the verb: "وعبر X" is no "via X"
-            if p is not None and not (p == "من" and self._crowd_before(r)):
+            if p is not None and not (p == "من" and self._crowd_before(r)) and not (p == "ل" and unit):
                 return None
             if self._oblique_plural(r) and not gap.strip():
                 return None  # "واتهم المتمردين بمواصلة عملياتهم": an -ين plural is no subject
             return self.holder(r)
         return None
+
+    @staticmethod
+    def _unit_gap(gap: str) -> bool:
+        """The words between a verb and X are a unit owned by X ("طائرات تابعة لـ", "وحدات
+        التابعة لـ"): the unit acts for its owner."""
+        words = [_definite_free(_bare(k)) for k in _keys(gap)]
+        if words and words[-1] == "ل":
+            words.pop()  # the mention starts after the ل of "لسلاح الجو"
+        return (
+            len(words) >= 2 and words[-1].startswith(_OWNED_BY) and not re.search(r"[:«»\"“”]", gap)
+            and all(w in _FORCES or w in _GROUP_HEADS or w in _FILLERS for w in words[:-1])
+        )
 
     def _oblique_plural(self, r: Ref) -> bool:
         """A one-word group name in the oblique case (المتمردين، الحوثيين، المستوطنين): the
@@ -539,9 +564,14 @@ class ArgumentFinder:
             keys = _keys(gap)
             if any(k in _COMPLEMENTIZERS for k in keys) or (stop is not None and any(stop(k) for k in keys)):
                 return None
-            if r.type == "PER" and self.prep(r) in (None, "ب"):
+            if r.type == "PER" and self.prep(r) in (None, "ب") and not self._governed(r):
                 return r
         return None
+
+    def _governed(self, r: Ref) -> bool:
+        """The mention is the genitive of an adviser title ("مستشاري الرئيس الأمريكي")."""
+        words = _keys(self.doc.text[max(self.start, r.start - 16):r.start])
+        return bool(words) and _bare(words[-1]) in _ADVISERS
 
     def _crowd_before(self, r: Ref) -> bool:
         """"عشرات الآلاف من اليمنيين", "المئات من طلاب الجامعة": a crowd of the entity's people."""

@@ -49,6 +49,7 @@ from marsad.events.triggers import (
     reading_rows,
     readings,
     token_facts,
+    token_starts,
 )
 from marsad.memo import word_cache
 from marsad.normalize import match_key
@@ -103,6 +104,12 @@ _NEEDS_ARGS = frozenset(
     {"CONSULT", "AGREE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "COOPERATE", "CONCEDE", "SANCTION", "AID"}
 )
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID"})
+# acts whose object verbal noun is what they ask, warn of, condemn or welcome, not an act of its own
+_CONTENT_HOSTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "REJECT"})
+# what a statement welcomes or condemns when it names a decision ("رحبت بالقرار")
+_DECISIONS = frozenset(
+    match_key(w) for w in ("قرار", "قرارات", "خطوة", "عقوبات", "إجراء", "إجراءات", "تدابير", "اجراء", "اجراءات")
+)
 _NO_CARRY = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT"})
 _STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _RECENT = frozenset(
@@ -196,8 +203,20 @@ _UNREAL_BEFORE = frozenset(
         "لمنع", "منع", "لمواجهة", "مواجهة", "لمكافحة", "مكافحة", "لصد", "صد", "لردع", "ردع", "للتصدي",
         "التصدي", "لتفادي", "تفادي", "لتجنب", "تجنب", "لإحباط", "إحباط", "لمحاربة", "محاربة", "أي", "أية",
         "خطر", "مخاطر", "احتمال", "احتمالات", "خشية", "تحسبا", "لحماية", "حماية", "يمنع", "تمنع",
+        "مغبة", "عواقب", "خطورة",  # "حذر من مغبة الاعتداء": the consequences of an attack not made
     )
 )
+# "بتهمة تفجير", "لاشتراكه في تفجير سوق": the charge a court or police name is no event told here
+_CHARGE_WORDS = frozenset(
+    match_key(w)
+    for w in (
+        "بتهمة", "بتهم", "تهمة", "تهم", "لاشتراكه", "لاشتراكهم", "لاشتراكها", "لتورطه", "لتورطهم", "لتورطها",
+        "لضلوعه", "لضلوعهم", "بالضلوع", "بالتورط", "بالاشتراك", "مدان", "مدانين", "المدان", "المدانين",
+        "متهم", "متهمين", "المتهم", "المتهمين", "بالمشاركة", "لمشاركته", "لمشاركتهم",
+    )
+)
+# "الأراضي التي لا تزال إسرائيل تحتلها": a state described in a relative clause, not an act told
+_STILL = frozenset(match_key(w) for w in ("تزال", "يزال", "زالت", "زال", "تزل", "يزل", "يزالون", "زالوا"))
 _UNREAL_LINK = frozenset(match_key(w) for w in ("وقوع", "حدوث", "تكرار", "تنفيذ", "شن", "من"))
 # "العقوبات المفروضة", "الاتفاق المبرم": a measure or accord already in force, named, not told
 _IN_FORCE = frozenset(
@@ -258,7 +277,7 @@ _CALLED_BY = frozenset(match_key(w) for w in ("بدعوة", "دعوة"))
 _LIGHT = conjugate("نفذ", "ينفذ") | conjugate("شن", "يشن") | conjugate("أجرى", "يجري") | conjugate(
     "عقد", "يعقد") | conjugate("نظم", "ينظم") | conjugate("واصل", "يواصل") | conjugate("جدد", "يجدد") | conjugate(
     "أعلن", "يعلن") | conjugate("تمكن", "يتمكن") | conjugate("قام", "يقوم") | conjugate("بدأ", "يبدأ") | conjugate(
-    "استأنف", "يستأنف") | conjugate("نجح", "ينجح") | conjugate("مدد", "يمدد") | conjugate("فرض", "يفرض") | conjugate(
+    "استأنف", "يستأنف") | conjugate("نجح", "ينجح") | conjugate("حاول", "يحاول") | conjugate("مدد", "يمدد") | conjugate("فرض", "يفرض") | conjugate(
     "قرر", "يقرر") | frozenset(
     match_key(w) for w in ("أجرت", "أجروا", "شنت", "شنوا", "قامت", "قاموا", "تقوم", "يقوم"))
 
@@ -602,6 +621,11 @@ class DocumentReader:
                 if not d.negated:
                     continue  # "قبل" asserted is no refusal
                 d.negated = False  # "لن تقبل": the negation is the refusal itself
+            elif d is not None and d.negated and d.plover in ("CONCEDE", "RETREAT") and item.verbal and (
+                d.modality == "future" or toks[item.head].key.lstrip("وف")[:1] in ("ي", "ت", "ن")
+            ):
+                # "لن نتراجع عن موقفنا", "لا ننسحب": a refusal to yield is a rejection (like "لن تقبل")
+                d.plover, d.cameo, d.mode, d.negated, d.modality = "REJECT", "120", None, False, "asserted"
             if d is not None:
                 drafts.append(d)
         drafts = self._framed_meetings(drafts, said, finder)
@@ -772,6 +796,8 @@ class DocumentReader:
                 d.extra["framed"] = "1"  # "بعد لقائه مع X": the meeting happened; its owner is the clause's subject
             if plover in _MATERIAL and self._unreal(before):
                 return None  # "لمنع هجمات", "أي اعتداء": violence prevented, feared or generic
+            if plover in ("ASSAULT", "COERCE") and any(w in _CHARGE_WORDS for w in before[-2:]):
+                return None  # "حكماً بالإعدام … لاشتراكه في تفجير سوق": the charge, not an act told
             if self._in_force(toks, m):
                 return None  # "العقوبات المفروضة", "الاتفاق المبرم": named, not told
             if prev in _DEMONSTRATIVES:
@@ -779,6 +805,10 @@ class DocumentReader:
             if any(w in _BACKGROUND for w in before[-2:]):
                 d.background = True
         d.relative = m.verbal and prev in _RELATIVE
+        if m.verbal and plover in _MATERIAL and any(w in _STILL for w in before) and any(
+            _bare(t.key) in _RELATIVE for t in toks[max(0, m.head - 5):m.head]
+        ):
+            return None  # "النقاط التي لا تزال تحتلها": an ongoing state described, not an act told
         if m.verbal and prev in ("ان",) and m.head_reading.stem in m.entry.elements[0].verb and not head.key.startswith(("ي", "ت", "ن")):
             d.extra["masdar"] = "1"  # "وأن قتل الفلسطينيين": a past form after أن is a verbal noun
         if m.verbal and prev in ("الي", "علي", "عن") and _bare(head.key) == m.head_reading.stem:
@@ -806,6 +836,9 @@ class DocumentReader:
         if e.frame == "oblige":
             return self._obligation(d, m, toks, finder, said, quote, in_direct, earlier)
 
+        if e.frame == "faced":
+            return self._faced(d, m, toks, finder, said, quote, in_direct, earlier)
+
         agent = finder.agent(head.start, c1)
         if "participle" in e.flags and plover == "ACCUSE" and (
             finder.next_word(head.end)[:1] == "ب" or (prev.isdigit() or prev in _NUMBER_WORDS)
@@ -822,6 +855,10 @@ class DocumentReader:
             if finder.next_word(head.end) in _IYA and lead is not None and lead.target is not None:
                 d.target = lead.target  # "متهمةً إياهم": the object of the act before
             self._objects(d, finder, head.end, c1, words=6)
+        elif plover == "PROTEST" and e.weak and not m.verbal and self._acted_on(toks, m.head):
+            return None  # "إصابة ستة محتجين", "اعتقال متظاهرين": protesters as the victims of another act
+        elif not earlier and plover == "PROTEST" and not m.verbal and _bare(head.key) in _WHY:
+            return None  # "احتجاجاً على": why another act was done; alone it names no protest
         elif earlier and self._purpose_form(m, head, plover):
             d.extra["purpose"] = "1"  # تنديداً بـ، تضامناً مع: why the act before was done
             d.target = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))))
@@ -872,6 +909,15 @@ class DocumentReader:
             self._destination(d, finder, head.end if m.verbal else t1, c1)
             if e.frame == "arrive" and (d.location is None or d.source is None):
                 return None  # "وصلت سفينة إلى الميناء", "قوارب تصل إلى إيطاليا": nobody visits
+        if m.verbal and "masdar" in d.extra and "prep_masdar" not in d.extra and not d.relative and prev not in _FRAME_PREPS:
+            # "طلب من مجلس الأمن عقد اجتماع", "حذر من شن هجوم": a verbal noun right in the clause of
+            # a request, warning or condemnation verb is what it asks or warns of (no speech
+            # participle between them: "مؤكداً رفض المملكة" is a statement of its own)
+            host = next((x for x in reversed(earlier) if x.verbal and not x.relative and "masdar" not in x.extra), None)
+            if host is not None and host.plover in _CONTENT_HOSTS and "participle" not in host.match.entry.flags and not any(
+                host.head_start < q.start < head.start for q in said
+            ):
+                d.extra["content"] = "1"
         return self._finish(d, toks, finder, earlier)
 
     def _meeting_in_frame(self, m: Match, toks: list[Tok], finder: ArgumentFinder, prev: str) -> bool:
@@ -947,6 +993,66 @@ class DocumentReader:
         d = self._finish(d, toks, finder, earlier)
         if d.modality == "demanded":
             d.modality = "asserted"  # the demand itself is made; what is demanded is another event
+        return d
+
+    def _decision_maker(self, d: Draft, toks: list[Tok]) -> Ref | None:
+        """"رحبت الوزارة بالقرار", "ندد بالعقوبات": the one who took the decision told before (the
+        doer of the last sanction, measure or material act of the last sentences), when the
+        statement's object is such a decision word."""
+        i = d.match.trigger[1] + 1
+        words = [_bare(t.key) for t in toks[i:i + 6] if t.is_word]
+        if d.source is not None:
+            end = bisect.bisect_left(toks, d.source.end, key=_tok_start)
+            if d.source.start >= toks[d.match.trigger[1]].end:
+                words = [_bare(t.key) for t in toks[end:end + 3] if t.is_word]
+        if not words or words[0].removeprefix("ب").removeprefix("ال") not in _DECISIONS:
+            return None
+        for x in reversed(self.history[-16:]):
+            if x.plover in _MATERIAL and x.source is not None and x.sentence >= self._sentence - 8 and not x.background:
+                if x.source.entity != d.source.entity:  # type: ignore[union-attr]
+                    return x.source
+                return None
+        return None
+
+    def _acted_on(self, toks: list[Tok], h: int) -> bool:
+        """A violence or coercion word within the three words before token ``h``."""
+        for t in toks[max(0, h - 3):h]:
+            for entry, _ in token_starts(self.lex, t):
+                if entry.frame != "stop" and code_event(entry.cameo, entry.plover)[0] in ("ASSAULT", "COERCE"):
+                    return True
+        return False
+
+    def _faced(
+        self, d: Draft, m: Match, toks: list[Tok], finder: ArgumentFinder, said: list[_Said],
+        quote: _Said | None, in_direct: bool, earlier: list[Draft],
+    ) -> Draft | None:
+        """"أي حماقة أمريكية ستواجه برد قاس", "أي خرق من جانب القوات الحكومية سيقابل بالرد": the
+        speaker threatens whoever will face the response — an actor named in the words before
+        the verb (by name or nationality), in its clause; the speaker is the quote's, else the
+        clause's cue's, else the subject."""
+        head = toks[m.head]
+        if in_direct and quote is not None:
+            src = self._ref_of(quote.speaker)
+        else:
+            cue = next((q for q in reversed(said) if q.start < head.start and q.speaker), None)
+            src = self._ref_of(cue.speaker if cue is not None else self.disc.subject)
+        lo = max(d.clause_start, finder.start)
+        window = [i for i in range(max(0, m.head - 10), m.head) if toks[i].start >= lo]
+        own = self._country(src) if src is not None else None
+        target = None
+        for r in reversed([r for r in finder.refs if lo <= r.start < head.start and r.type in ACTOR_TYPES]):
+            if src is not None and (r.entity == src.entity or (own and r.type == "GPE" and self._country(r) == own)):
+                continue  # not the speaker, nor the speaker's own country
+            if finder.prep(r) in (None, "جانب", "قبل", "من", AGENT):
+                target = r
+                break
+        if target is None:
+            target = self._nation_entity(toks, window, skip=own)
+        if src is None or target is None:
+            return None
+        d.source, d.target = src, target
+        d = self._finish(d, toks, finder, earlier)
+        d.negated = False
         return d
 
     @staticmethod
@@ -1062,7 +1168,7 @@ class DocumentReader:
                     end, _ = finder.chain(r)
                     gap = [
                         w for w in _keys_before(self.doc.text, end, toks[h].start)
-                        if w not in _NUMBER_WORDS and w not in _QUANTITY and w not in _LIGHT_NOUNS
+                        if w not in _NUMBER_WORDS and w not in _QUANTITY and w not in _LIGHT_NOUNS and w not in _FRAME_NOUNS
                     ]
                     if fillers_only(" ".join(gap), titles=True):
                         return r  # "نفذت القوات المسلحة، اليوم، خمسة إنزالات": its object
@@ -1142,6 +1248,11 @@ class DocumentReader:
         if subj is not None and frame in ("visit", "arrive") and subj.type in PLACE_TYPES:
             subj = None  # يزور موسكو: the place after a visit verb is where, not who
         obj: Ref | None = None
+        if subj is not None and any(subj.start <= toks[i].start < subj.end for i in m.tokens[1:]):
+            # "وطرد السفير الكمبودي": the name is the pattern's own object word, so the verb is a
+            # verbal noun whose doer is the sentence's subject
+            obj, subj = subj, None
+            d.extra["masdar"] = "1"
         if subj is not None and d.relative and _bare(head.key) == m.head_reading.stem:
             # "الغارات التي استهدفت النبطية": with no object pronoun on the verb the relative
             # pronoun is its subject and the name after it the object ("التي شنتها إسرائيل": subject)
@@ -1363,7 +1474,14 @@ class DocumentReader:
                 d.target = ent
                 return
         t = finder.target_after(a, b, exclude, places=places, words=words, counted_from=d.trig_end)
-        if match_key(self.doc.text[d.trig_start:d.trig_end]).endswith(" من"):
+        last = d.match.tokens[-1]
+        last_tok = self._sentence_tokens(finder.start, finder.end)[last] if "head" in d.match.entry.flags else None
+        if last_tok is not None and d.plover == "REQUEST" and _bare(last_tok.key) == "من":
+            # "طلب رئيس الوزراء من مجلس الأمن": who is asked follows the pattern's من
+            r = next((r for r in finder.refs if r.start >= last_tok.end), None)
+            if r is not None and r.entity not in exclude and fillers_only(self.doc.text[last_tok.end:r.start], titles=True):
+                t = r
+        elif match_key(self.doc.text[d.trig_start:d.trig_end]).endswith(" من"):
             # "طلب من X", "طلبنا من الاتحاد الأوروبي": who is asked follows the من of the trigger
             r = next((r for r in finder.refs if r.start >= d.trig_end), None)
             if r is not None and r.entity not in exclude and fillers_only(self.doc.text[d.trig_end:r.start], titles=True):
@@ -1510,6 +1628,8 @@ class DocumentReader:
             d.negated, d.modality, d.tense = False, "asserted", "past"
         else:
             d.negated, d.modality, d.tense = mod.negated, mod.modality, mod.tense
+        if d.plover == "THREATEN" and d.modality == "future":
+            d.modality, d.tense = "asserted", "past"  # "ستواجه برد قاس": the threat is made now
         if d.location is None:
             d.location = (
                 finder.place_after(d.clause_start, d.clause_end)
@@ -1584,6 +1704,11 @@ class DocumentReader:
                 d.source = ent
         if d.target is None and d.plover in ("ACCUSE", "PROTEST", "REJECT", "THREATEN", "SUPPORT"):
             near = list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 5)))
+            if d.source is not None and d.source.start >= toks[m.trigger[1]].end and d.source.start < d.clause_end:
+                # "أشاد كبير مستشاري الرئيس الأمريكي … مسعد بولس بالدور القطري": the adjectives of
+                # the subject's title are not what is praised; read after the subject
+                first = next((i for i, t in enumerate(toks) if t.start >= d.source.end), len(toks))
+                near = list(range(first, min(len(toks), first + 4)))
             if d.source is not None and d.source.end > toks[m.trigger[1]].end and m.verbal and d.plover in ("THREATEN", "ACCUSE"):
                 # after the subject: "هدد X بالرد على ما وصفه بـ"العدوان الأميركي""
                 first = next((i for i, t in enumerate(toks) if t.start >= d.source.end), len(toks))
@@ -1667,10 +1792,14 @@ class DocumentReader:
                 d.converted, d.negated, d.modality, d.count = True, False, "asserted", None
         # casualties are the outcome of the attack told in the same sentence
         attacks = [d for d in kept if d.plover == "ASSAULT" and d.match.entry.frame != "passive"]
+        if not attacks:
+            # "تفريق المعتصمين …، مما أدى إلى إصابة ستة محتجين": the injuries are the dispersal's
+            attacks = [d for d in kept if d.plover == "COERCE" and d.cameo.startswith("175")]
         if attacks:
             for d in [d for d in kept if d.plover == "ASSAULT" and d.match.entry.frame == "passive"]:
                 host = next((a for a in reversed(attacks) if a.head_start < d.head_start), attacks[0])
-                host.count = host.count if host.count is not None else d.count
+                if host.plover == "ASSAULT":
+                    host.count = host.count if host.count is not None else d.count
                 weak = host.target is None or "target_from_place" in host.extra or host.target.type in PLACE_TYPES
                 if d.target is not None and weak and d.target.type not in PLACE_TYPES:
                     if host.target is not None and host.target.type in PLACE_TYPES:
@@ -1736,6 +1865,8 @@ class DocumentReader:
             twin.location = twin.location or d.location
             twin.count = twin.count or d.count
         for d in out:
+            if d.target is None and d.plover in ("SUPPORT", "ACCUSE", "REJECT") and d.verbal and d.source is not None:
+                d.target = self._decision_maker(d, toks)
             other = self._side_other
             if (
                 d.target is None and other and d.plover in ("ACCUSE", "REJECT", "THREATEN", "COERCE", "SANCTION")
@@ -1783,15 +1914,19 @@ class DocumentReader:
             own = d.plover in _FOLDING_ACTS and not d.verbal and (
                 toks_key(d).startswith(("و", "ف")) and toks_key(d) not in WAW_WORDS or self._possessed(d.match, self._head_tok(d))
             )
-            if (not d.verbal or d.relative or "prep_masdar" in d.extra) and not d.background and not own and "framed" not in d.extra:
+            content = "content" in d.extra  # "طلب من مجلس الأمن عقد اجتماع": what is asked
+            participle = "participle" in d.match.entry.flags  # "…، متهماً تايلاند بـ": the subject's own act
+            if (not d.verbal or d.relative or "prep_masdar" in d.extra or content) and not d.background and not own and "framed" not in d.extra and not participle:
                 for a in acts:
                     if a is d or not (a.head_start < d.head_start):
                         continue
+                    if content and not d.relative and "prep_masdar" not in d.extra and a.plover not in _CONTENT_HOSTS:
+                        continue
                     later = [
                         x.head_start for x in drafts
-                        if x.verbal and not x.relative and "prep_masdar" not in x.extra and x.head_start > a.head_start
+                        if x.verbal and not x.relative and "masdar" not in x.extra and x.head_start > a.head_start
                     ]
-                    open_ended = d.relative or "prep_masdar" in d.extra  # "دعت إلى رفع الحصار": no clause of its own
+                    open_ended = d.relative or "prep_masdar" in d.extra or content  # "دعت إلى رفع الحصار": no clause of its own
                     if d.head_start < min(later + [a.clause_end if not open_ended else s1]):
                         host = a
             if host is None:
@@ -2000,9 +2135,15 @@ class DocumentReader:
     def _informative(self, d: Draft) -> bool:
         """Drop what says nothing about anyone: a nominal diplomatic act with no party, concern
         voiced at nobody, a casualty report with no number and no one named."""
-        nominal = not d.verbal and "participle" not in d.match.entry.flags
+        nominal = (not d.verbal or "masdar" in d.extra) and "participle" not in d.match.entry.flags
         if nominal and d.plover in _NEEDS_ARGS | {"RETREAT"} and d.source is None and d.target is None:
             return False
+        if "target" in d.match.entry.flags and d.target is None:
+            return False  # "حذرت المنظمة من انتشار الوباء": a warning at nobody threatens nobody
+        if d.plover == "CONSULT" and d.cameo == "040" and d.target is None and not d.symmetric and (
+            not d.verbal or "masdar" in d.extra or d.match.entry.literal_count > 1
+        ) and not self._partner_word(d):
+            return False  # "عقد مجلس الوزراء جلسته", "ستعقد الحكومة اجتماعاً": a body's own session
         if nominal and d.plover in _STATEMENTS and d.source is None and _bare(toks_key(d)).startswith(("ال", "بال", "لل")):
             return False  # "المطالبات الانفصالية", "لا يمنع المطالبة بـ": a demand in general, nobody's act
         if self._domestic_visit(d):
@@ -2031,6 +2172,12 @@ class DocumentReader:
         placed = "target_from_place" in d.extra
         casualty = not d.verbal and d.match.entry.frame == "passive" and d.plover == "ASSAULT"
         return not (casualty and d.count is None and d.source is None and (d.target is None or placed))
+
+    def _partner_word(self, d: Draft) -> bool:
+        """A meeting with someone, named or not ("مباحثاته مع كبار ممثلي الدائنين", "بين الطرفين",
+        "الجانبين"): within a few words after the trigger, in its clause."""
+        words = _keys_before(self.doc.text, d.trig_end, min(d.clause_end, d.trig_end + 80))[:6]
+        return any(w in ("مع", "بين", "ومع") or w in PAIR_WORDS or w.startswith(("بالرييس", "بالوزير", "بوفد")) for w in words)
 
     def _domestic_visit(self, d: Draft) -> bool:
         """A visit needs a host of another side: a minister at his own country's embassy or
@@ -2067,6 +2214,14 @@ class DocumentReader:
         return ta == tb or ta is None or tb is None
 
     # -- the event ---------------------------------------------------------------------------
+
+    def _relative_between(self, a: int, b: int) -> bool:
+        """A relative pronoun (الذي، التي) between two offsets."""
+        if b <= a:
+            return False
+        i = bisect.bisect_left(self._tok_starts, a)
+        j = bisect.bisect_left(self._tok_starts, b, i)
+        return any(_bare(t.key) in _RELATIVE or t.key in COMPLEMENTIZERS for t in self.tokens[i:j])
 
     def _event(self, eid: str, si: int, d: Draft, s0: int, s1: int) -> Event:
         ents = self.mentions.entities
@@ -2123,6 +2278,10 @@ class DocumentReader:
             gap = f[0] - d.trig_end if f[0] >= d.trig_end else d.trig_start - f[1]
             return (0 if inside else 1, abs(gap))
 
+        if d.plover not in _MATERIAL and d.plover not in _COUNTED and found:
+            # "أدان الغارات التي استهدفت أمس البلدة", "مشيراً إلى أن الحكومة ستجتمع الأسبوع المقبل": a
+            # day in a relative or reported clause after the trigger dates what that clause tells
+            found = [f for f in found if not self._relative_between(d.trig_end, f[0])]
         if d.background:
             # a background event has a day only where its own words give one, right after it
             # ("رداً على الغارات التي استهدفت محيط مدينة بعلبك الإثنين"); it sets no day
@@ -2138,8 +2297,9 @@ class DocumentReader:
             else:
                 tense = "future" if d.tense == "future" else "past"
                 day = dates.resolve(obj, self.published, tense)  # type: ignore[arg-type]
-            if day is not None and d.modality == "asserted" and not d.converted and not self._pluperfect and not d.background:
-                self.last_date = day  # "وكان … قد التقى أمس" is a flashback: it sets no day
+            future_day = day is not None and self.published is not None and day > self.published
+            if day is not None and d.modality == "asserted" and not d.converted and not self._pluperfect and not d.background and not future_day:
+                self.last_date = day  # "وكان … قد التقى أمس" is a flashback; a deadline ahead is no day of the report
             return (day.isoformat() if day else None), (a, b)
         if d.modality in ("future", "hypothetical", "demanded"):
             return None, None

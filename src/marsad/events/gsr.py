@@ -1,12 +1,19 @@
 """Sentence-level PROTEST detection against the crowd labels of OEDA's Arabic event GSR.
 
 ``../shared/data/arabic_event_gsr/protest_gsr.csv`` is a **test set**: report on it, never
-tune on it. Labels: ``yes`` is positive; ``easy no`` and ``difficult no`` are negative;
-``ambiguous`` is left out. A sentence is predicted positive when one of the PROTEST events
-the events step codes in it reports the protest act itself (:func:`marsad.events.protest.is_protest`;
-each sentence is analysed alone, as it was shown to the annotators). The development sets
-(``tests/data/protest_dev*.tsv``) are split by :func:`dev_half` into a tuning half and a
-held-out half that is only reported.
+tune on it. Labels: ``yes`` (every annotator accepted) is positive; ``easy no`` and
+``difficult no`` are negative; ``ambiguous`` is left out. Two operating points, each sentence
+analysed alone, as it was shown to the annotators:
+
+* the PLOVER detector (default): one of the PROTEST events the events step codes reports the
+  protest act itself (:func:`marsad.events.protest.is_protest`);
+* ``strict``: one of them is a *clear* protest report, one every lay reader would accept
+  (:func:`marsad.events.protest_clarity.clear_protest`), the narrower notion the crowd's
+  unanimous ``yes`` stands for: a high-precision protest feed.
+
+The development sets (``tests/data/protest_dev*.tsv``, PLOVER labels, and
+``tests/data/protest_clarity.tsv``, clarity labels of the same sentences) are split by
+:func:`dev_half` into a tuning half and a held-out half that is only reported.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from typing import Literal
 
 from marsad.document import Article, Document, Source
 from marsad.events.protest import is_protest
+from marsad.events.protest_clarity import clear_protest
 from marsad.pipeline import StepLike
 
 POSITIVE = {"yes"}
@@ -83,6 +91,18 @@ def read_dev(path: str | Path, corpus: str | Path, half: Half | None = None) -> 
     the corpus is CC BY-NC-SA, so its sentences are read from ``corpus`` (the dataset folder),
     not shipped. A reference whose text no longer has the recorded hash is an error.
     ``half`` keeps only the rows of one half (:func:`dev_half`)."""
+    return [(sentence, row["label"].strip() == "1") for sentence, row in read_references(path, corpus, half)]
+
+
+def read_clarity(path: str | Path, corpus: str | Path, half: Half | None = None) -> list[tuple[str, str]]:
+    """(sentence, clarity) from ``tests/data/protest_clarity.tsv``: ``clear``, ``arguable`` or
+    ``no`` (see that file's header); the strict operating point takes ``clear`` as positive."""
+    return [(sentence, row["clarity"].strip()) for sentence, row in read_references(path, corpus, half)]
+
+
+def read_references(path: str | Path, corpus: str | Path, half: Half | None = None) -> list[tuple[str, dict[str, str]]]:
+    """(sentence, row) for every reference of a file of references into SaudiNewsNet (see
+    :func:`read_dev`)."""
     import hashlib
     import json
     import zipfile
@@ -91,7 +111,7 @@ def read_dev(path: str | Path, corpus: str | Path, half: Half | None = None) -> 
         lines = [ln for ln in fh if not ln.startswith("#")]
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     articles: dict[tuple[str, str], list[dict[str, str]]] = {}
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, dict[str, str]]] = []
     for r in rows:
         if half is not None and dev_half(r["sha256"]) != half:
             continue
@@ -103,7 +123,7 @@ def read_dev(path: str | Path, corpus: str | Path, half: Half | None = None) -> 
         sentence = content[int(r["start"]) : int(r["end"])]
         if hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:12] != r["sha256"]:
             raise ValueError(f"{path}: reference {r['archive']}#{r['article']} does not match its hash")
-        out.append((sentence, r["label"].strip() == "1"))
+        out.append((sentence, r))
     return out
 
 
@@ -115,33 +135,58 @@ def default_steps() -> list[StepLike]:
     return pipeline_steps(Settings())
 
 
-def evaluate_protest(path: str | Path, steps: Sequence[StepLike] | None = None) -> DetectionScores:
-    """Scores on the GSR CSV (a test set: report only)."""
-    return evaluate_pairs(read_labels(path), steps)
+def evaluate_protest(path: str | Path, steps: Sequence[StepLike] | None = None, *, strict: bool = False) -> DetectionScores:
+    """Scores on the GSR CSV (a test set: report only); ``strict`` scores the clarity
+    operating point instead of the PLOVER detector."""
+    return evaluate_pairs(read_labels(path), steps, strict=strict)
 
 
-def evaluate_pairs(pairs: Sequence[tuple[str, bool]], steps: Sequence[StepLike] | None = None) -> DetectionScores:
-    """Detection scores of :func:`marsad.events.protest.is_protest` over (sentence, gold) pairs,
-    each sentence analysed alone."""
+def evaluate_pairs(
+    pairs: Sequence[tuple[str, bool]], steps: Sequence[StepLike] | None = None, *, strict: bool = False
+) -> DetectionScores:
+    """Detection scores over (sentence, gold) pairs, each sentence analysed alone: of
+    :func:`marsad.events.protest.is_protest`, or with ``strict`` of
+    :func:`marsad.events.protest_clarity.clear_protest`."""
+    return evaluate_operating_points(pairs, steps)[1 if strict else 0]
+
+
+def evaluate_operating_points(
+    pairs: Sequence[tuple[str, bool]], steps: Sequence[StepLike] | None = None
+) -> tuple[DetectionScores, DetectionScores]:
+    """Both operating points, (PLOVER, strict), from one analysis of each sentence."""
     steps = list(steps) if steps is not None else default_steps()
-    tp = fp = fn = tn = 0
-    t0 = time.perf_counter()
+    counts = [[0, 0, 0, 0], [0, 0, 0, 0]]  # tp fp fn tn per operating point
+    analysis = decide = 0.0
     for i, (text, gold) in enumerate(pairs):
+        t0 = time.perf_counter()
         doc = Document.from_article(Article(text, Source(), f"gsr{i}"))
         for step in steps:
             doc = step(doc)
-        pred = is_protest(doc)
-        tp += pred and gold
-        fp += pred and not gold
-        fn += gold and not pred
-        tn += not pred and not gold
-    return DetectionScores(tp, fp, fn, tn, time.perf_counter() - t0)
+        t1 = time.perf_counter()
+        preds = (is_protest(doc), clear_protest(doc))
+        decide += time.perf_counter() - t1
+        analysis += t1 - t0
+        for c, pred in zip(counts, preds, strict=True):
+            c[0] += pred and gold
+            c[1] += pred and not gold
+            c[2] += gold and not pred
+            c[3] += not pred and not gold
+    # each point is charged the analysis and half the decision time
+    seconds = analysis + decide / 2
+    plover, strict = (DetectionScores(c[0], c[1], c[2], c[3], seconds) for c in counts)
+    return plover, strict
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``[PATH] [--strict]``: both operating points, or only the strict one."""
     args = list(argv if argv is not None else sys.argv[1:])
+    strict_only = "--strict" in args
+    args = [a for a in args if a != "--strict"]
     path = args[0] if args else str(Path(__file__).resolve().parents[3].parent / "shared/data/arabic_event_gsr/protest_gsr.csv")
-    print(evaluate_protest(path).summary())
+    plover, strict = evaluate_operating_points(read_labels(path))
+    if not strict_only:
+        print("PLOVER detector:  " + plover.summary())
+    print("clarity (strict): " + strict.summary())
     return 0
 
 

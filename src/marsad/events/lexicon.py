@@ -38,9 +38,9 @@ from marsad.normalize import match_key
 log = logging.getLogger(__name__)
 
 FRAMES = frozenset(
-    {"sv", "sym", "host", "visit", "arrive", "caller", "called", "passive", "allege", "oblige", "stop"}
+    {"sv", "sym", "host", "visit", "arrive", "caller", "called", "passive", "allege", "oblige", "faced", "stop"}
 )
-FLAGS = frozenset({"weak", "nominal", "fact", "participle", "head", "negated", "opener"})
+FLAGS = frozenset({"weak", "nominal", "fact", "participle", "head", "negated", "opener", "target"})
 DEFAULT_GAP = 6
 
 # Past-stem suffixes (he, she, they two, they two f., they, they f.) and present affixes.

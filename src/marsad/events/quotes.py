@@ -98,7 +98,11 @@ def find_cues(
     cues: list[Cue] = []
     if words is None:
         words = [i for i, t in enumerate(toks) if is_cue(t.key)]
-    idx = [i for i in words if not (i and toks[i - 1].key in _ATTRIBUTIVE)]
+    # "طائرات تابعة لـ": a word in teh marbuta is no speech verb (only a participle: "مشيرة")
+    idx = [
+        i for i in words
+        if not (i and toks[i - 1].key in _ATTRIBUTIVE) and not (toks[i].teh and not _is_participle(toks[i].key))
+    ]
     for n, i in enumerate(idx):
         t = toks[i]
         part = _is_participle(t.key)
