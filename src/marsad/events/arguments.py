@@ -48,6 +48,7 @@ _NOT_TARGET = frozenset(
         "قبل", "إثر", "اثر", "عقب", "أعقاب", "باسم", "بحضور", "بمشاركة", "بدعوة", "نيابة",
         "مثل", "منها", "بينها", "لصالح", "جانب", "جانبه", "جهته", "بدوره",
         "برئاسة", "بإشراف", "باشراف", "بحسب", "وفقا", "طبقا", "نقلا", "حسبما", "بحسبما", "استنادا", "تبعا",
+        "عند",  # "نحسبهم عند الله": with, beside — never whom an act is done to
     )
 )
 _ADVISERS = frozenset(match_key(w) for w in ("مستشار", "مستشاري", "مستشارة", "كبير", "كبيرة", "كبار"))
@@ -130,11 +131,20 @@ _FORCES = frozenset(
 _CROWDS = frozenset(
     match_key(w)
     for w in (
-        "المئات", "مئات", "عشرات", "الآلاف", "آلاف", "ألف", "الألوف", "من", "حشود", "جموع", "طلاب",
+        "المئات", "مئات", "عشرات", "العشرات", "الآلاف", "آلاف", "ألف", "الألوف", "من", "حشود", "جموع", "طلاب",
         "أنصار", "أهالي", "سكان", "عمال", "أساتذة", "معلمي", "موظفي", "أعضاء", "ممثلي", "نشطاء",
         "ناشطي", "منتسبي", "مقاتلي", "عناصر", "جنود", "قوات", "وحدات",
         "بعض", "عدد", "أبناء", "جميع", "معظم", "غالبية",  # "وطالب بعض أعضاء أوبك": the group's people
     )
+)
+# men of an armed side, in the construct state: "مقاتلي الحوثي", "عناصر التنظيم"
+_ARMED_MEN = frozenset(
+    match_key(w) for w in ("مقاتلي", "مسلحي", "عناصر", "جنود", "قوات", "أفراد", "ميليشيات", "مليشيات", "مقاتلو", "مسلحو")
+)
+# bodies of an organisation or state that act for it ("اللجنة المركزية لحركة فتح")
+_BODY_HEADS = frozenset(
+    match_key(w)
+    for w in ("لجنة", "مكتب", "قيادة", "هيئة", "مجلس", "أمانة", "الأمانة", "إدارة", "كتلة", "جناح", "وفد")
 )
 _DELEGATIONS = frozenset(match_key(w) for w in ("وفد", "ممثل", "ممثلين", "ممثلي", "ممثلو", "مندوب", "مندوبين", "أعضاء"))
 # Heads of "a force of X" subject phrases
@@ -423,8 +433,8 @@ def _prep_at(text: str, start: int, floor: int) -> str | None:
     n = len(words)
     if not n:
         return None
-    while n > 1 and ((k := _bare(word_key(words[n - 1]))) in _TITLES or nationality(k)):
-        n -= 1  # من الرئيس الفرنسي ماكرون: the preposition is before the title
+    while n > 1 and ((k := _bare(word_key(words[n - 1]))) in _TITLES or nationality(k) or k in PAIR_WORDS):
+        n -= 1  # من الرئيس الفرنسي ماكرون, بين الرئيسين المصري …: the preposition is before the title
     before = [_bare(word_key(w)) for w in words[max(0, n - 3):n]]  # the last three that count
     last = before[-1]
     if last in _PLACE_NOUNS and len(before) > 1:
@@ -491,7 +501,9 @@ class ArgumentFinder:
             gap = self.doc.text[pos:r.start]
             if self._governed(r):
                 return None  # "كبير مستشاري الرئيس": the name is whose adviser; the adviser is the subject
-            unit = self._unit_gap(gap)  # "نفذت طائرات تابعة للقوات المسلحة": the unit acts for its owner
+            # "نفذت طائرات تابعة للقوات المسلحة", "وعقدت اللجنة التنفيذية لحركة فتح": the unit or
+            # body acts for its owner
+            unit = self._unit_gap(gap) or self._body_gap(gap)
             if ":" in gap or not (unit or fillers_only(gap, titles=True)):
                 return None
             p = self.m.prep(r.start, pos)  # only words after the verb: "وعبر X" is no "via X"
@@ -512,6 +524,21 @@ class ArgumentFinder:
         return (
             len(words) >= 2 and words[-1].startswith(_OWNED_BY) and not re.search(r"[:«»\"“”]", gap)
             and all(w in _FORCES or w in _GROUP_HEADS or w in _FILLERS for w in words[:-1])
+        )
+
+    @staticmethod
+    def _body_gap(gap: str) -> bool:
+        """The words between a verb and "لـX" are a body of X and its adjectives ("اللجنة
+        التنفيذية لـ", "المكتب السياسي لـ"): the body acts for X."""
+        if re.search(r"[^\w\s\u064b-\u065f\u0670]", gap):
+            return False
+        words = [_bare(k) for k in _keys(gap)]
+        if not words or words[-1] != "ل":
+            return False
+        words.pop()
+        return (
+            1 <= len(words) <= 3 and words[0].startswith("ال") and _definite_free(words[0]) in _BODY_HEADS
+            and all(w.startswith("ال") and _definite_free(w) not in _TITLES for w in words[1:])
         )
 
     def _oblique_plural(self, r: Ref) -> bool:
@@ -631,6 +658,25 @@ class ArgumentFinder:
                 first = q  # walk back over appositions to the start of the subject phrase
             else:
                 break
+        return r if self._opens_clause(first, floor) else None
+
+    def co_subject_before(self, pos: int, floor: int) -> tuple[Ref, Ref] | None:
+        """A joint subject put before its verb ("أن قطر وروسيا تتفقان على …"): the two parties
+        "X وY", opening their clause, with only fillers before the verb."""
+        floor = max(floor, self.start)
+        r = self.m.last_before(pos, floor)
+        if r is None or r.type not in ACTOR_TYPES or ":" in self.doc.text[r.end:pos] or not fillers_only(self.doc.text[r.end:pos]):
+            return None
+        q = self.m.last_before(r.start, floor)
+        if q is None or q.type not in ACTOR_TYPES or q.entity == r.entity:
+            return None
+        if re.sub(r"\s", "", self.doc.text[q.end:r.start]) != "و" or self.prep(q) is not None:
+            return None
+        return (q, r) if self._opens_clause(q, floor) else None
+
+    def _opens_clause(self, first: Ref, floor: int) -> bool:
+        """Only a complementizer, a connective or the clause start (after a comma) before the
+        subject phrase that starts with ``first`` (its titles aside)."""
         seg = self.doc.text[floor:first.start]
         cut = max(seg.rfind("،"), seg.rfind(","), seg.rfind("؛"))
         lead = _keys(seg[cut + 1:] if cut >= 0 else seg)  # "…، لكن المتمردين الحوثيين خرقوا": after the comma
@@ -640,9 +686,7 @@ class ArgumentFinder:
             lead.pop()  # "وكان وزير التربية محمد علي البوغديري قد التقى": the title opens the subject
         while lead and (lead[-1] in _OPENERS or lead[-1] in _FILLERS):
             lead.pop()
-        if lead and _bare(lead[-1]) not in _COMPLEMENTIZERS:
-            return None
-        return r
+        return not lead or _bare(lead[-1]) in _COMPLEMENTIZERS
 
     def chain(self, first: Ref) -> tuple[int, Ref | None]:
         """Where a subject phrase ends (appositions included), and a coordinated co-subject."""
@@ -669,11 +713,21 @@ class ArgumentFinder:
             if self.prep(r) == "بين":
                 for r2 in refs[i + 1:]:
                     gap = re.sub(r"[\s،,\"«»“”]", "", self.doc.text[r.end:r2.start])
-                    if gap == "و" and r2.entity != r.entity:
+                    if (gap == "و" or self._titled_and(r.end, r2.start)) and r2.entity != r.entity:
                         return r, r2
                     if gap:
                         break
         return None
+
+    def _titled_and(self, a: int, b: int) -> bool:
+        """"… السيسي والروسي فلاديمير بوتين": و, then only a nationality or titles before the
+        second name (a coordinated second party named with its title)."""
+        gap = self.doc.text[a:b]
+        keys = _keys(gap)
+        if not keys or not keys[0].startswith("و") or keys[0] in WAW_WORDS or re.search(r"[:«»\"“”.]", gap):
+            return False
+        rest = [keys[0][1:]] + keys[1:]
+        return all(k in _TITLES or nationality(k) or _definite_free(k) in _TITLES for k in rest if k)
 
     def agent(self, a: int, b: int) -> Ref | None:
         for r in self.refs:
@@ -747,10 +801,19 @@ class ArgumentFinder:
             if r.start >= limit:
                 break
             gap = self.doc.text[pos:r.start]
-            if _PUNCT_ONLY.match(gap) and self.prep(r) is None:
+            if (_PUNCT_ONLY.match(gap) or self._force_gap(gap)) and self.prep(r) is None:
                 return r
             break
         return self.word_ref(pos, limit)
+
+    @staticmethod
+    def _force_gap(gap: str) -> bool:
+        """One or two words naming an armed arm of what follows ("انسحاب مقاتلي الحوثي",
+        "هجوم مسلحي التنظيم", "قصف طائرات التحالف"): the genitive after them owns the act."""
+        if re.search(r"[^\w\s\u064b-\u065f\u0670]", gap):
+            return False
+        keys = [_definite_free(_bare(k)) for k in _keys(gap)]
+        return 1 <= len(keys) <= 2 and all(k in _FORCES or k in _GROUP_HEADS or k in _ARMED_MEN for k in keys)
 
     def word_ref(self, pos: int, limit: int) -> Ref | None:
         """The next word (one to three words) when it is, article aside, the text of a mention

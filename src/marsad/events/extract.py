@@ -206,6 +206,15 @@ _UNREAL_BEFORE = frozenset(
         "مغبة", "عواقب", "خطورة",  # "حذر من مغبة الاعتداء": the consequences of an attack not made
     )
 )
+# "بحث سبل تعزيز التعاون", "آفاق الاتفاق": a cooperation or accord word after these is a topic
+_TOPIC_HEADS = frozenset(
+    match_key(p + w)
+    for p in ("", "ل", "ب")
+    for w in (
+        "تعزيز", "تطوير", "توسيع", "تنمية", "تفعيل", "تقوية", "تعميق", "سبل", "مجالات", "آفاق", "افاق",
+        "أوجه", "اوجه", "فرص", "إمكانية", "امكانية", "مستوى", "تكثيف", "استمرار", "أهمية", "اهمية",
+    )
+)
 # "بتهمة تفجير", "لاشتراكه في تفجير سوق": the charge a court or police name is no event told here
 _CHARGE_WORDS = frozenset(
     match_key(w)
@@ -256,6 +265,11 @@ _TIME_FILLERS = frozenset(match_key(w) for w in (
     "نوفمبر", "ديسمبر", "من", "الشهر", "الاسبوع", "الجاري",
 ))
 _AN = match_key("عن")
+# "في الفترة الممتدة من 31 يوليو (تموز) وحتى يوم أمس": a time span between a subject and its act
+_SPAN_WORDS = frozenset(match_key(w) for w in (
+    "الفترة", "الممتدة", "حتى", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
+    "أيلول", "تشرين", "الأول", "الثاني", "أيام", "الأيام", "الأخيرة", "الماضيين", "الماضيان",
+))
 
 
 def _time_filler_then_an(between: list[Tok]) -> bool:
@@ -426,6 +440,8 @@ class DocumentReader:
         self.dateline_place = self._dateline_place()
         self._side = False  # the sentence opened with "من جانبه" and no subject is named yet
         self.last_date: date | None = None  # the last day the report established
+        self._last_date_at = 0  # the start of the sentence that set it
+        self._last_date_frame = False  # set by a meeting or call (what was said in it shares its day)
         self._date_words: dict[int, list[tuple[int, int, object]]] = {}  # sentence start → date words
         self.history: list[Draft] = []  # the events already coded, in text order
         self._side_other: str | None = None
@@ -621,6 +637,8 @@ class DocumentReader:
                 if not d.negated:
                     continue  # "قبل" asserted is no refusal
                 d.negated = False  # "لن تقبل": the negation is the refusal itself
+                if d.modality == "future":
+                    d.modality, d.tense = "asserted", "past"  # the refusal is voiced now
             elif d is not None and d.negated and d.plover in ("CONCEDE", "RETREAT") and item.verbal and (
                 d.modality == "future" or toks[item.head].key.lstrip("وف")[:1] in ("ي", "ت", "ن")
             ):
@@ -794,6 +812,8 @@ class DocumentReader:
                 if not self._meeting_in_frame(m, toks, finder, prev):
                     return None  # a time frame ("خلال الزيارة", "خلال عملية اقتحام"); "خلال مظاهرة" is one
                 d.extra["framed"] = "1"  # "بعد لقائه مع X": the meeting happened; its owner is the clause's subject
+            if e.weak and plover in ("COOPERATE", "AGREE") and prev in _TOPIC_HEADS:
+                return None  # "لبحث سبل تعزيز التعاون": the topic of talks, not an act told
             if plover in _MATERIAL and self._unreal(before):
                 return None  # "لمنع هجمات", "أي اعتداء": violence prevented, feared or generic
             if plover in ("ASSAULT", "COERCE") and any(w in _CHARGE_WORDS for w in before[-2:]):
@@ -900,9 +920,11 @@ class DocumentReader:
                         d.source = r
                 if d.source is None and plover == "ASSAULT":
                     d.source = self._relative_light_doer(finder, t1, c1)  # "غارات شنها طيران التحالف"
+                if d.source is None and plover in ("ASSAULT", "COERCE"):
+                    d.source = self._from_doer(finder, t1, c1)  # "تعرضت البلدة لهجوم من قوات النظام"
                 if d.source is None:
                     d.source = self._nominal_owner(m, toks, finder, said, earlier, c0)
-                self._objects(d, finder, t1, c1, words=6, places=plover not in ("PROTEST", "REJECT"))
+                self._objects(d, finder, t1, c1, words=6, places=plover not in ("PROTEST", "REJECT", "RETREAT"))
         if plover == "PROTEST":
             self._protest_roles(d, finder, toks, m)
         if e.frame in ("visit", "arrive"):
@@ -1169,6 +1191,7 @@ class DocumentReader:
                     gap = [
                         w for w in _keys_before(self.doc.text, end, toks[h].start)
                         if w not in _NUMBER_WORDS and w not in _QUANTITY and w not in _LIGHT_NOUNS and w not in _FRAME_NOUNS
+                        and w not in _TIME_FILLERS and w not in _SPAN_WORDS and not w.isdigit()
                     ]
                     if fillers_only(" ".join(gap), titles=True):
                         return r  # "نفذت القوات المسلحة، اليوم، خمسة إنزالات": its object
@@ -1185,6 +1208,20 @@ class DocumentReader:
                     continue  # "قررت السلطات تمديد حالة الطوارئ": the verb of the verbal noun decides
                 break
         return None
+
+    def _from_doer(self, finder: ArgumentFinder, t1: int, c1: int) -> Ref | None:
+        """"لهجوم من قوات النظام", "قصف عنيف من الجيش": an attack noun, at most one adjective,
+        then من and an actor at once — the attack came from it (not a crowd's "من": "عشرات من")."""
+        words = list(itertools.islice(_WORD_RE.finditer(self.doc.text, t1, c1), 3))
+        k = next((n for n, w in enumerate(words) if _bare(match_key(w.group())) == "من"), None)
+        if k is None or k > 1 or (k == 1 and not match_key(words[0].group()).startswith("ال") and not words[0].group().endswith(("ة", "ي"))):
+            return None
+        if k == 1 and (words[0].group().isdigit() or (w0 := _bare(match_key(words[0].group()))) in _NUMBER_WORDS or w0 in _PEOPLE_COUNTS):
+            return None
+        r = next((r for r in finder.refs if r.start >= words[k].end()), None)
+        if r is None or r.start >= c1 or r.type not in ACTOR_TYPES - {"GPE"} or self.doc.text[words[k].end():r.start].strip():
+            return None
+        return r
 
     def _relative_light_doer(self, finder: ArgumentFinder, t1: int, c1: int) -> Ref | None:
         """"غارات شنها طيران التحالف", "ضربات نفذتها مقاتلات X": a light verb right after the
@@ -1308,7 +1345,11 @@ class DocumentReader:
         elif d.relative:
             subj = self._antecedent(finder, toks, m.head)
         elif shared is None:
-            subj = finder.subject_before(head.start, c0) or finder.group_subject(head.start, c0)
+            joint = finder.co_subject_before(head.start, c0) if frame == "sym" else None
+            if joint is not None:
+                subj, co = joint  # "أن قطر وروسيا تتفقان على": both parties, the first as source
+            else:
+                subj = finder.subject_before(head.start, c0) or finder.group_subject(head.start, c0)
         prev_words = [t for t in toks[max(0, m.head - 2):m.head] if t.is_word or t.key in ("،", ",", ":")]
         prev = prev_words[-1] if prev_words else None
         prev_key = _bare(prev.key) if prev is not None and prev.is_word else ""
@@ -1363,8 +1404,11 @@ class DocumentReader:
             elif nxt in SUBJECT_NOUNS or bare_nxt in SUBJECT_NOUNS or d.relative or attributive:
                 pass  # its subject is a phrase that names no entity
             elif in_direct:
-                first_person = _bare(head.key).endswith("نا") and _bare(head.key)[:-2] in m.entry.elements[0].verb
-                if head.key[:1] in ("ن", "ا") or _bare(head.key)[:1] in ("ن",) or first_person:
+                own = _bare(head.key)
+                if m.head_reading.future and own[:1] == "س":
+                    own = own[1:]  # "سندعو": we will call
+                first_person = own.endswith("نا") and own[:-2] in m.entry.elements[0].verb
+                if head.key[:1] in ("ن", "ا") or own[:1] in ("ن",) or first_person:
                     d.source = self._ref_of(quote.speaker if quote else None)
             elif d.plover not in _NO_CARRY:
                 d.source = self._ref_of(self._carried())
@@ -1381,6 +1425,10 @@ class DocumentReader:
             d.target = d.target or pron_target
         else:
             self._objects(d, finder, max(after, head.end), c1)
+        if co is not None and d.target is None and d.source is subj and any(
+            w.endswith("هما") for w in _keys_before(self.doc.text, after, min(c1, after + 60))[:3]
+        ):
+            d.target = co  # "ورحبت باريس ولندن بتعاونهما": each welcomes what the other does with it
         if frame == "sym" and d.target is None and d.source is not None and self.disc.pair:
             a, b = self.disc.pair
             if d.source.entity in (a, b):
@@ -1466,6 +1514,11 @@ class DocumentReader:
             return
         exclude = {d.source.entity} if d.source else set()
         places = places and d.match.entry.frame not in ("host",)
+        reach = d.trig_end
+        if "head" in d.match.entry.flags and d.verbal:
+            # "ودعا X، الذي …، إسرائيل إلى": the pattern's context words reach further than its
+            # trigger word; a target is looked for as near to them as to a trigger spanning them
+            reach = max(reach, self._sentence_tokens(finder.start, finder.end)[d.match.tokens[-1]].end)
         if d.plover == "ACCUSE" and not d.cameo.startswith("114"):
             # "إدانتها للعدوان الإسرائيلي على الأراضي السورية": the condemned is the adjective's country
             near = [i for i, t in enumerate(self._sentence_tokens(a, b)) if i < 3]
@@ -1473,7 +1526,7 @@ class DocumentReader:
             if ent is not None:
                 d.target = ent
                 return
-        t = finder.target_after(a, b, exclude, places=places, words=words, counted_from=d.trig_end)
+        t = finder.target_after(a, b, exclude, places=places, words=words, counted_from=reach)
         last = d.match.tokens[-1]
         last_tok = self._sentence_tokens(finder.start, finder.end)[last] if "head" in d.match.entry.flags else None
         if last_tok is not None and d.plover == "REQUEST" and _bare(last_tok.key) == "من":
@@ -1488,7 +1541,7 @@ class DocumentReader:
                 t = r
         if t is not None and self._holder(d, finder, t, b):
             # "أعرب عن تقدير المملكة المتحدة للدور الأردني": the genitive holds the feeling
-            t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words, counted_from=d.trig_end)
+            t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words, counted_from=reach)
             if t is None:
                 t = self._nation_entity(self._sentence_tokens(d.trig_end, b)[:6], list(range(6)))
                 if t is not None and d.source is not None and self._country(t) == self._country(d.source):
@@ -1498,7 +1551,7 @@ class DocumentReader:
             t = self._relative_subject(finder, d.match.trigger[1], b, d.source)
         while t is not None and d.cameo.startswith("114") and finder.prep(t) not in ("ضد", "علي"):
             # a complaint goes to the UN; it is against someone else ("ضد X")
-            t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words + 6, counted_from=d.trig_end)
+            t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words + 6, counted_from=reach)
         if d.plover == "REJECT" and (not d.verbal or "masdar" in d.extra) and t is not None and len(_keys_before(self.doc.text, d.trig_end, t.start)) > 3:
             t = None  # "رفض المملكة القاطع لأي محاولات لتهجير الشعب": the victims of what is rejected
         if t is None and d.source is not None and d.plover in ("REQUEST", "ACCUSE", "PROTEST", "REJECT"):
@@ -2202,7 +2255,9 @@ class DocumentReader:
         the second is told "خلاله" (during the first)."""
         if a.plover != b.plover or a.background != b.background:
             return False
-        if a.verbal and b.verbal and a.cameo != b.cameo and not b.converted and not a.converted:
+        casualties = a.plover == "ASSAULT" and a.match.entry.frame == b.match.entry.frame == "passive"
+        # "لقي أربعة أشخاص مصرعهم بينما أصيب 20 آخرون": the killed and the wounded of one attack
+        if a.verbal and b.verbal and a.cameo != b.cameo and not b.converted and not a.converted and not casualties:
             near = [_bare(t.key) for t in toks[b.match.head + 1:b.match.head + 3]]
             near += [_bare(t.key) for t in toks[max(0, b.match.head - 2):b.match.head]]
             if not any(w in _DURING for w in near):
@@ -2299,9 +2354,17 @@ class DocumentReader:
                 day = dates.resolve(obj, self.published, tense)  # type: ignore[arg-type]
             future_day = day is not None and self.published is not None and day > self.published
             if day is not None and d.modality == "asserted" and not d.converted and not self._pluperfect and not d.background and not future_day:
+                # a meeting or call frames its day; what is told of that day stays in the frame
+                framed = d.plover == "CONSULT" or (self._last_date_frame and day == self.last_date)
                 self.last_date = day  # "وكان … قد التقى أمس" is a flashback; a deadline ahead is no day of the report
+                self._last_date_at, self._last_date_frame = s0, framed
             return (day.isoformat() if day else None), (a, b)
         if d.modality in ("future", "hypothetical", "demanded"):
             return None, None
-        day = self.last_date or self.published
+        day = self.last_date
+        if day is not None and not self._last_date_frame and "\n" in text[self._last_date_at:s0]:
+            # "من جهته، حذر …" in a new paragraph after "الجمعة أمس": a day carries to what was
+            # said in the meeting or call that set it, else only within its paragraph
+            day = None
+        day = day or self.published
         return (day.isoformat() if day else None), None
