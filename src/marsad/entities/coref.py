@@ -48,6 +48,8 @@ class NameSpan:
     #: the entity step gives it a country, ``sector`` completes its actor code
     home_body: bool = False
     sector: str | None = None
+    #: the other places the same name reads ("طرابلس": Lebanon's, Libya's): the story's state picks
+    options: tuple[KBEntry, ...] = ()
 
 
 @dataclass(slots=True)
@@ -427,7 +429,7 @@ def _place_role(
     for c_idx, c in enumerate(clusters):
         if role.key in c.role_keys:
             return c_idx
-    if role.country and role.head and role.short:
+    if role.country and role.head and role.short and not role.former:
         # "الوزير الإسباني" after "وزير الخارجية الإسباني خوسيه ألباريس"
         same = [
             i for i, c in enumerate(clusters)

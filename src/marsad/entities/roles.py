@@ -93,6 +93,8 @@ class Role:
     #: an office of the state the story is from when no nationality is said ("وزير التربية",
     #: "مصدر أمني"): the dateline's country goes to it (:func:`marsad.entities.coref.cluster`)
     national: bool = False
+    #: "الرئيس اليمني السابق", "الرئيس الأمريكي في حينه": a past holder, never the office's holder now
+    former: bool = False
 
     def text(self, doc_text: str) -> str:
         return doc_text[self.start : self.end]
@@ -564,6 +566,12 @@ class Grammar:
                 conj=conj,
                 head=head_key,
             )
+        former = False
+        if j < len(tokens) and bare(tokens[j].norm) in _FORMER:
+            keys.append(bare(tokens[j].norm))  # "الرئيس اليمني السابق": the word is the title's
+            j, former = j + 1, True
+        elif past_time(tokens, j):
+            former = True  # "الرئيس الأمريكي في حينه بيل كلينتون"
         title = None if unplaced else self.title_of(title_keys)
         state = next((p.country for p in places if p.id.startswith("state:")), None)
         country = country or state or (org.country if org else None) or (places[0].country if places else None)
@@ -614,6 +622,7 @@ class Grammar:
             short=len(title_keys) == 1,
             needs_holder=needs_holder,
             national=national,
+            former=former,
         )
 
     def _destination_at(self, tokens: Sequence[Token], j: int, text: str) -> Match | None:
@@ -872,9 +881,26 @@ _ORG_OFFICES = frozenset(
 )
 
 
+#: Words after a title that make it a past office: "الرئيس اليمني السابق", "الأسبق".
+_FORMER = frozenset(bare(match_key(w)) for w in ["السابق", "السابقة", "الأسبق", "الأسبقة"])
+#: "في حينه", "آنذاك": the office at the time told, not now.
+_THEN = frozenset(match_key(w) for w in ["آنذاك", "انذاك", "حينها", "حينذاك", "وقتها", "وقتئذ"])
+_THEN_AFTER_FI = frozenset(match_key(w) for w in ["حينه", "حينها", "وقته", "وقتها", "ذلك الوقت"])
+
+
+def past_time(tokens: Sequence[Token], j: int) -> int:
+    """How many tokens at ``j`` say "at that time" ("آنذاك", "في حينه"); 0 when none."""
+    if j < len(tokens) and tokens[j].norm in _THEN:
+        return 1
+    if j + 1 < len(tokens) and tokens[j].norm == "في" and tokens[j + 1].norm in _THEN_AFTER_FI:
+        return 2
+    return 0
+
+
 def resolve_holder(kb: KnowledgeBase, role: Role, date: str | None) -> KBEntry | None:
-    """The one KB person who held the role's office (by title and country) on ``date``."""
-    if not role.title:
+    """The one KB person who held the role's office (by title and country) on ``date``; nobody
+    for a past office ("الرئيس اليمني السابق")."""
+    if not role.title or role.former:
         return None
     title = role.title
     holders = kb.holders(title, date)

@@ -22,7 +22,14 @@ from dataclasses import replace
 
 from marsad.document import Document, Token
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
-from marsad.entities.kb import KnowledgeBase, PhraseIndex, sentence_heads, token_heads, words
+from marsad.entities.kb import (
+    KBEntry,
+    KnowledgeBase,
+    PhraseIndex,
+    sentence_heads,
+    token_heads,
+    words,
+)
 from marsad.entities.roles import (
     NOT_DEFINITE,
     OPENS_ADJECTIVE,
@@ -35,6 +42,7 @@ from marsad.entities.roles import (
     Grammar,
     Role,
     bare,
+    past_time,
 )
 from marsad.memo import trim
 from marsad.normalize import match_key
@@ -157,6 +165,7 @@ class EntityStep(Step):
             role_sents.append(sent_roles)
             sent_cands.append(self._names(doc.text, toks, sent_tags, sent_roles, dateline, sent_opens, agency))
         about = _story_states(sent_cands)
+        _place_readings(sent_cands, about)
         for cands in sent_cands:
             names.extend(_resolve([
                 c for c in cands if c[3] != "story" or self._story_name(c[0], about, doc.source.published)
@@ -249,6 +258,14 @@ class EntityStep(Step):
             ):
                 byline.update(range(m.i, m.j))
                 continue  # the agency in "القاهرة في ٥ فبراير /أ ش أ/" is a byline, not news
+            if entry.id.startswith("state:") and i > 0 and _adjective_after_noun(kb, toks, i, text, m.end):
+                continue  # "القوات البرية السعودية": the adjective of a noun, not the state
+            outlet = _quoted_outlet(kb, toks, m.i, m.j, text) if entry.type in {"GPE", "LOC"} else None
+            if outlet is not None:
+                # "لـ«الشرق الأوسط»": a place name in guillemets that is a known outlet's short name
+                cands.append((NameSpan(m.start, m.end, "ORG", words(text[m.start : m.end]), outlet, "kb",
+                                       outlet.country, outlet.actor), m.i, m.j, "kb"))
+                continue
             cue = _cue_before(toks, i, text)
             cued = cue is not None
             if entry.type == "PER" and i > 0 and toks[i - 1].norm in PATRONYMIC:
@@ -275,6 +292,8 @@ class EntityStep(Step):
             start = _strip_honorifics(grammar, toks, m.i, m.j, text, m.start) if entry.type == "PER" else m.start
             span = NameSpan(start, m.end, entry.type, words(text[start : m.end]), entry, "kb",
                             entry.country, entry.actor, cue=cue)
+            if entry.type in {"GPE", "LOC"} and len(m.value) > 1:
+                span.options = tuple(e for e in m.value if e.type in {"GPE", "LOC"} and not e.weak)
             cands.append((span, m.i, m.j, "weak" if entry.weak else "kb"))
         legislatures: set[int] = set()
         placed: set[int] = set()  # bodies placed by a genitive town: inside a title, the town only
@@ -519,6 +538,8 @@ class EntityStep(Step):
                     continue
             adj = self.kb.adjectives.match_at(toks, k, text)
             if adj is not None and adj.value.form == "pl" and match_key(text[adj.start : adj.end]).startswith("ال"):
+                if k > 0 and _definite_noun(toks[k - 1], text, self.kb):
+                    continue  # "للمسؤولين الإيرانيين", "الطلاب الأتراك": the adjective of a noun
                 c = adj.value.country
                 out.append((NameSpan(adj.start, adj.end, "NORP", ("شعب", c), None, "norp", c, c), k, adj.j, "norp"))
                 i = adj.j
@@ -618,10 +639,17 @@ def _common(key: str) -> bool:
 
 
 def _cue_before(toks: list[Token], i: int, text: str) -> str | None:
-    """The place noun right before token ``i`` ("مدينة", "بمحافظة" → "محافظه"), if any."""
-    if i == 0:
+    """The place noun right before token ``i`` ("مدينة", "بمحافظة" → "محافظه"), past an opening
+    quote ("بمحافظة «عمران»"), if any."""
+    k = i - 1
+    if k >= 0 and toks[k].norm in _OPEN_QUOTES:
+        k -= 1
+    if k < 0:
         return None
-    return next((key for _, key in token_heads(toks[i - 1], text) if key in PLACE_CUES), None)
+    return next((key for _, key in token_heads(toks[k], text) if key in PLACE_CUES), None)
+
+
+_OPEN_QUOTES = frozenset({'"', "«", "“", "'", "(", "''"})
 
 
 def _after_org_word(grammar: Grammar, toks: list[Token], i: int, text: str) -> bool:
@@ -652,6 +680,52 @@ def _story_states(sent_cands: list[list[Candidate]]) -> set[str]:
         return set()
     top = max(counts.values())
     return {c for c, n in counts.items() if n >= 2 and 2 * n >= top}
+
+
+def _place_readings(sent_cands: list[list[Candidate]], about: set[str]) -> None:
+    """"طرابلس" in a Libya story is Tripoli of Libya: of the places one name reads, the one in a
+    state the story is about (the first reading otherwise)."""
+    for cands in sent_cands:
+        for span, _i, _j, _source in cands:
+            if not span.options or span.entry is None or span.entry.country in about:
+                continue
+            hit = next((e for e in span.options if e.country in about), None)
+            if hit is not None:
+                span.entry, span.country, span.actor = hit, hit.country, hit.actor
+
+
+def _definite_noun(tok: Token, text: str, kb: KnowledgeBase) -> bool:
+    """Whether a token is a definite common noun ("المسؤولين", "للمواطنين"): a plural nationality
+    after it is its adjective. Names and nationality words are not."""
+    key = tok.norm
+    if key[:1] in "وف" and key[1:3] in {"ال", "لل"}:
+        key = key[1:]
+    return (key.startswith("ال") or key.startswith("لل")) and len(key) > 3 and key not in NOT_DEFINITE and (
+        kb.names.match_at([tok], 0, text) is None and kb.adjectives.match_at([tok], 0, text) is None
+    )
+
+
+def _adjective_after_noun(kb: KnowledgeBase, toks: list[Token], i: int, text: str, end: int) -> bool:
+    """Whether a state's name at token ``i`` is the nationality adjective of the definite noun before
+    it ("القوات السعودية", "للقوات البرية السعودية"): the same word, after a noun with the article."""
+    adj = kb.adjective(text[toks[i].start : end])
+    if adj is None or adj.form == "pl":
+        return False
+    prev = toks[i - 1].norm
+    return (prev.startswith("ال") or prev.startswith("لل")) and prev not in NOT_DEFINITE and len(prev) > 3 and (
+        kb.names.match_at(toks, i - 1, text) is None and kb.adjectives.match_at(toks, i - 1, text) is None
+    )
+
+
+def _quoted_outlet(kb: KnowledgeBase, toks: list[Token], i: int, j: int, text: str) -> KBEntry | None:
+    """The outlet whose short name is a place name written in guillemets: "لـ«الشرق الأوسط»"."""
+    if i == 0 or j >= len(toks) or toks[i - 1].norm not in {"«", '"', "“"} or toks[j].norm not in {"»", '"', "”"}:
+        return None
+    name = words(text[toks[i].start : toks[j - 1].end])
+    for entry in kb.lookup("صحيفة " + " ".join(name)) or kb.lookup("جريدة " + " ".join(name)):
+        if entry.sector == "MED":
+            return entry
+    return None
 
 
 def _after_outlet_word(toks: list[Token], i: int) -> bool:
@@ -819,6 +893,8 @@ def _apposition(
         return None
 
     j = role.j
+    if role.former:
+        j += past_time(toks, j)  # "الرئيس الأمريكي في حينه بيل كلينتون"
     while j < len(toks) and toks[j].norm in PUNCT_APPOSITION:
         j += 1
     k = j

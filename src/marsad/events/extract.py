@@ -1543,7 +1543,8 @@ class DocumentReader:
             # "أعرب عن تقدير المملكة المتحدة للدور الأردني": the genitive holds the feeling
             t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words, counted_from=reach)
             if t is None:
-                t = self._nation_entity(self._sentence_tokens(d.trig_end, b)[:6], list(range(6)))
+                near = self._sentence_tokens(d.trig_end, b)[:6]  # a sentence can end sooner
+                t = self._nation_entity(near, list(range(len(near))))
                 if t is not None and d.source is not None and self._country(t) == self._country(d.source):
                     t = None
         if t is None and d.plover in ("SUPPORT", "ACCUSE", "REJECT"):
