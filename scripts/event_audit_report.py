@@ -1,6 +1,7 @@
-"""Score the event coder against the hand audit (tests/data/events_audit.tsv), per half.
+"""Score the event coder against a hand audit (tests/data/events_audit.tsv by default), per half.
 
     .venv/bin/python scripts/event_audit_report.py                  # both halves, live pipeline
+    .venv/bin/python scripts/event_audit_report.py tests/data/events_audit2.tsv   # batch 2
     .venv/bin/python scripts/event_audit_report.py --half held --show
     .venv/bin/python scripts/event_audit_report.py --save /tmp/p.json   # keep the predictions
     .venv/bin/python scripts/event_audit_report.py --predictions /tmp/p.json
@@ -32,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_event_audit import CORPUS, iter_corpus  # noqa: E402
+from sample_event_audit import ANT, CORPUS, iter_records  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 AUDIT = ROOT / "tests" / "data" / "events_audit.tsv"
@@ -67,7 +68,13 @@ class Row:
 
     @property
     def key(self) -> tuple[str, int]:
-        return (self.archive, self.article)
+        """(archive, article); an ANT file is its own archive entry (article 0), so its path."""
+        return ref_key(self.archive, self.member, self.article)
+
+
+def ref_key(archive: str, member: str, article: int) -> tuple[str, int]:
+    """An article's key: (day archive, index) for SaudiNewsNet, (file path, 0) for an ANT file."""
+    return (archive, article) if archive.endswith(".zip") else (member, article)
 
 
 def read_audit(path: Path = AUDIT) -> list[Row]:
@@ -88,10 +95,10 @@ def sha12(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def load_articles(rows: list[Row], corpus: Path = CORPUS) -> dict[tuple[str, int], dict]:
+def load_articles(rows: list[Row], corpus: Path = CORPUS, ant: Path = ANT) -> dict[tuple[str, int], dict]:
     """The audited records, with every row's sentence hash checked."""
     want = {r.key for r in rows}
-    recs = {(a, i): rec for a, _m, i, rec in iter_corpus(corpus) if (a, i) in want}
+    recs = {ref_key(a, m, i): rec for a, m, i, rec in iter_records(rows, corpus, ant) if ref_key(a, m, i) in want}
     for r in rows:
         text = recs[r.key]["content"]
         if sha12(text[r.sent_start:r.sent_end]) != r.sha256:
@@ -248,6 +255,7 @@ def report(c: dict[str, int], half: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("audit_file", nargs="?", type=Path, help="the audit to score (default: batch 1)")
     ap.add_argument("--audit", type=Path, default=AUDIT)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--half", choices=("tune", "held", "both"), default="both")
@@ -255,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, help="save the predictions (JSON) for a later comparison")
     ap.add_argument("--show", action="store_true", help="list every error")
     args = ap.parse_args(argv)
-    rows = read_audit(args.audit)
+    rows = read_audit(args.audit_file or args.audit)
     recs = load_articles(rows, args.corpus)
     preds = json.loads(args.predictions.read_text("utf-8")) if args.predictions else predict(recs)
     if args.save:

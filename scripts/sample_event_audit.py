@@ -1,8 +1,10 @@
-"""Sample the event-coding audit set (tests/data/events_audit.tsv) from SaudiNewsNet.
+"""Sample the event-coding audit sets (tests/data/events_audit.tsv, events_audit2.tsv).
 
     .venv/bin/python scripts/sample_event_audit.py [--n 60] [--seed 66]            # the sample
     .venv/bin/python scripts/sample_event_audit.py --dump /tmp/audit.txt           # + coded events
     .venv/bin/python scripts/sample_event_audit.py --check tests/data/events_audit.tsv
+    .venv/bin/python scripts/sample_event_audit.py --batch 2 [--dump /tmp/audit2.txt]
+    .venv/bin/python scripts/sample_event_audit.py --batch 2 --check tests/data/events_audit2.tsv
 
 Held-out text for the event coder: political and security news that nobody tuned on. An
 article qualifies when it holds at least four distinct words of political or security
@@ -11,6 +13,15 @@ characters long, is not a duplicate body, and is disjoint from the first 300 cor
 (the throughput and development subset) and from every article referenced by
 tests/data/protest_dev*.tsv. The sample is drawn with ``random.Random(seed)``; the first half
 of the drawn order is the tuning half, the second half the held-back half (``half`` column).
+
+Batch 2 (``--batch 2``, seed 67, 40 articles) is a second development set drawn once batch 1's
+tune half was used up: 27 SaudiNewsNet articles from the same pool without batch 1's 60, and 13
+from the ANT corpus of Jawhara FM (Tunisia, Apache-2.0, cite Chouigui et al., AICCSA 2017; its
+``politic``, ``internationalNews`` and ``localNews`` files of 300–4,000 characters that pass
+the same vocabulary filter, not duplicates), both without the 30 articles of the entity audit
+(``scripts/sample_entity_audit.py``). The 40 are shuffled together: the first 30 of the drawn
+order are the tuning half, the last 10 the held-back half. An ANT reference is
+``antcorpus.data.tar.gz``, the file's path in the archive, article 0.
 
 ``--dump`` runs the full pipeline (:func:`marsad.analyze.build_pipeline`) on each sampled
 article and writes, for hand labelling, every sentence with its offsets and the events coded
@@ -22,16 +33,23 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import random
 import re
 import sys
+import tarfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "saudinewsnet" / "dataset"
+ANT = ROOT.parent / "shared" / "data" / "ant_jawharafm" / "antcorpus.data.tar.gz"
+ANT_CATEGORIES = ("politic/", "internationalNews/", "localNews/")
+_ANT_FIELD = re.compile(r"<(TEXT|TIME|TITLE|URL)>\s*(.*?)\s*</\1>", re.S)
+BATCH2 = {"n": 40, "ant": 13, "seed": 67, "tune": 30}
 PROTEST_DEV = sorted((ROOT / "tests" / "data").glob("protest_dev*.tsv"))
 FIRST_RECORDS = 300
 
@@ -84,6 +102,47 @@ def iter_corpus(corpus: Path):
                     yield z.name, member, i, rec
 
 
+def iter_ant(path: Path = ANT) -> Iterator[tuple[str, str, int, dict]]:
+    """(archive, member, 0, record) for each ANT article file in name order; the record has the
+    keys of a SaudiNewsNet one (content, url, title, date_extracted)."""
+    with tarfile.open(path) as tf:
+        members = sorted((m for m in tf.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name)
+        for m in members:
+            f = tf.extractfile(m)
+            if f is None:
+                continue
+            fields = dict(_ANT_FIELD.findall(io.TextIOWrapper(f, encoding="utf-8").read()))
+            when = fields.get("TIME", "")
+            yield path.name, m.name, 0, {
+                "content": fields.get("TEXT", ""), "url": fields.get("URL", m.name), "title": fields.get("TITLE", ""),
+                "date_extracted": when[:10] if re.match(r"\d{4}-\d\d-\d\d", when) else "",
+            }
+
+
+def iter_records(refs_or_rows, corpus: Path = CORPUS, ant: Path = ANT) -> Iterator[tuple[str, str, int, dict]]:
+    """The records of whichever corpora the references (anything with ``archive``) point into."""
+    archives = {r.archive for r in refs_or_rows}
+    if any(a.endswith(".zip") for a in archives):
+        yield from iter_corpus(corpus)
+    if ant.name in archives:
+        yield from iter_ant(ant)
+
+
+def ant_candidates(path: Path = ANT) -> list[tuple[str, str, int, str]]:
+    seen: set[str] = set()
+    out = []
+    for a, m, i, rec in iter_ant(path):
+        content = rec["content"]
+        body = " ".join(content.split())
+        if not body or body in seen or not m.startswith(ANT_CATEGORIES):
+            seen.add(body)
+            continue
+        seen.add(body)
+        if 300 <= len(content) <= 4000 and political(content):
+            out.append((a, m, i, sha12(content)))
+    return out
+
+
 def candidates(corpus: Path) -> list[tuple[str, str, int, str]]:
     excluded = _protest_refs()
     seen: set[str] = set()
@@ -107,12 +166,27 @@ def sample(corpus: Path = CORPUS, n: int = 60, seed: int = 66) -> list[Ref]:
     return [Ref(*pool[k], "tune" if j < n // 2 else "held") for j, k in enumerate(picked)]
 
 
-def load_records(refs: list[Ref], corpus: Path = CORPUS) -> dict[tuple[str, int], dict]:
-    want = {(r.archive, r.article) for r in refs}
+def sample_batch2(corpus: Path = CORPUS, ant: Path = ANT) -> list[Ref]:
+    """The second audit batch (see the module docstring)."""
+    import sample_entity_audit  # noqa: PLC0415  (it imports this module: only when asked)
+
+    taken = {(r.archive, r.member, r.article) for r in sample(corpus)}
+    taken |= {(r.archive, r.member, r.article) for r in sample_entity_audit.sample()}
+    rng = random.Random(BATCH2["seed"])
+    drawn = []
+    for pool, k in ((candidates(corpus), BATCH2["n"] - BATCH2["ant"]), (ant_candidates(ant), BATCH2["ant"])):
+        pool = [c for c in pool if c[:3] not in taken]
+        drawn += [pool[j] for j in rng.sample(range(len(pool)), k)]
+    rng.shuffle(drawn)
+    return [Ref(*c, "tune" if j < BATCH2["tune"] else "held") for j, c in enumerate(drawn)]
+
+
+def load_records(refs: list[Ref], corpus: Path = CORPUS, ant: Path = ANT) -> dict[tuple[str, int], dict]:
+    want = {(r.archive, r.member, r.article) for r in refs}
     out = {}
-    for a, _m, i, rec in iter_corpus(corpus):
-        if (a, i) in want:
-            out[(a, i)] = rec
+    for a, m, i, rec in iter_records(refs, corpus, ant):
+        if (a, m, i) in want:
+            out[(a, m, i)] = rec
     return out
 
 
@@ -125,7 +199,7 @@ def dump(refs: list[Ref], path: Path, corpus: Path = CORPUS) -> None:
     recs = load_records(refs, corpus)
     with path.open("w", encoding="utf-8") as f:
         for k, r in enumerate(refs):
-            rec = recs[(r.archive, r.article)]
+            rec = recs[(r.archive, r.member, r.article)]
             text = rec["content"]
             art = Article(text=text, id=rec["url"], source=Source(url=rec["url"], published=(rec.get("date_extracted") or "")[:10] or None))
             doc = pipe.process(art).document
@@ -153,10 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=66)
+    ap.add_argument("--batch", type=int, choices=(1, 2), default=1, help="2: the second audit batch (40 articles)")
     ap.add_argument("--dump", type=Path, help="write sentences and coded events here (outside the repository)")
     ap.add_argument("--check", type=Path, help="an audit file whose articles must all be in this sample")
     args = ap.parse_args(argv)
-    refs = sample(args.corpus, args.n, args.seed)
+    refs = sample(args.corpus, args.n, args.seed) if args.batch == 1 else sample_batch2(args.corpus)
     if args.check:
         keys = {(r.archive, r.member, r.article, r.half) for r in refs}
         bad = []

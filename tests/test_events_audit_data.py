@@ -111,3 +111,31 @@ def test_scores_count_types_arguments_and_spurious_events():
 def test_the_audited_articles_are_the_seeded_sample(data_dir):
     sampler = _load("sample_event_audit")
     assert sampler.main(["--corpus", str(data_dir / "saudinewsnet" / "dataset"), "--check", str(report.AUDIT)]) == 0
+
+
+# -- batch 2 (tests/data/events_audit2.tsv: SaudiNewsNet and Jawhara FM) ------------------------
+
+AUDIT2 = ROOT / "tests" / "data" / "events_audit2.tsv"
+
+
+def test_batch_two_is_well_formed():
+    rows = report.read_audit(AUDIT2)
+    halves = {r.key: r.half for r in rows}
+    assert all(halves[r.key] == r.half for r in rows)
+    assert Counter(halves.values())["tune"] >= 25 and Counter(halves.values())["held"] >= 8
+    assert any(r.archive.endswith(".tar.gz") for r in rows) and any(r.archive.endswith(".zip") for r in rows)
+    assert len({r.key for r in rows}) == len({(r.archive, r.member, r.article) for r in rows})  # ANT keys are paths
+    for r in rows:
+        assert r.plover == "NONE" or r.plover in PLOVER_TYPES
+        assert r.sent_start <= r.trig_start < r.trig_end <= r.sent_end
+        if not r.event:
+            assert r.origin == "coded"
+
+
+@pytest.mark.slow
+def test_batch_two_points_at_the_corpus_sentences_and_the_seeded_sample(data_dir):
+    rows = report.read_audit(AUDIT2)
+    recs = report.load_articles(rows)  # raises on a hash that differs
+    assert len(recs) == len({r.key for r in rows})
+    sampler = _load("sample_event_audit")
+    assert sampler.main(["--batch", "2", "--check", str(AUDIT2)]) == 0

@@ -225,6 +225,10 @@ class Ref:
     role: bool = False  # a title standing for the entity ("المساعد للاتحاد العام"), not its name
 
 
+# God's names: a prayer or an honorific ("حفظه الله", "داعياً الله أن …") names no party to an event
+DIVINE = frozenset(match_key(w) for w in ("الله", "الله عز وجل", "الله تعالى", "الرحمن"))
+
+
 class Mentions:
     """The outermost name/role mentions of a document, sorted, with their entities."""
 
@@ -235,6 +239,7 @@ class Mentions:
         raw = [  # the fields of a Ref: only the kept ones are made
             (m.start, m.end, e.id, e.type, m.kind == "role")
             for e in doc.entities
+            if match_key(e.canonical) not in DIVINE  # "سائلاً الله", "حفظه الله": never a party
             for m in e.mentions
             if m.kind in ("name", "role", "nominal") and m.end > m.start
             and not (boiler and doc.in_boilerplate(m.start, m.end))
@@ -437,6 +442,10 @@ def _prep_at(text: str, start: int, floor: int) -> str | None:
         n -= 1  # من الرئيس الفرنسي ماكرون, بين الرئيسين المصري …: the preposition is before the title
     before = [_bare(word_key(w)) for w in words[max(0, n - 3):n]]  # the last three that count
     last = before[-1]
+    if n < len(words) and len(last) > 3 and last[0] in "بل" and (
+        last[1:] in _TITLES or (last.startswith("لل") and "ال" + last[2:] in _TITLES)
+    ):
+        return last[0]  # "لسمو الشيخ طحنون", "للرئيس الفرنسي ماكرون": the clitic sits on the title
     if last in _PLACE_NOUNS and len(before) > 1:
         last = _bare(before[-2]) if before[-2] not in _PLACE_NOUNS else (
             _bare(before[-3]) if len(before) > 2 else last

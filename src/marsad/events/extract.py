@@ -22,6 +22,7 @@ from marsad.document import Document, Event, Quote, Token, Trigger
 from marsad.events.arguments import (
     ACTOR_TYPES,
     AGENT,
+    DIVINE,
     PAIR_WORDS,
     PLACE_TYPES,
     SUBJECT_NOUNS,
@@ -327,11 +328,31 @@ def _is_light_verb(key: str) -> bool:
 
 
 # "زيارة التقى خلالها", "جولة بحث فيها": a relative clause about an act told just before
+_IN_IT = frozenset(match_key(w) for w in ("فيه", "فيها", "خلاله", "خلالها", "أثناءه"))  # "أعرب فيه": in the call
 _DURING_WHICH = frozenset(match_key(w) for w in ("خلالها", "خلاله", "أثناءها", "اثناءها", "أثناءه", "اثناءه"))
 
 
 def _keys_before(text: str, a: int, b: int) -> list[str]:
     return [_bare(match_key(w)) for w in re.findall(r"[\w\u064b-\u065f\u0670]+", text[a:b])]
+
+
+def _invocation(toks: list[Tok], m: Match) -> bool:
+    """"أيده الله", "حفظه الله", "رعاه الله": a verb whose subject is God is an honorific blessing,
+    not an act."""
+    i = m.trigger[1] + 1
+    return m.verbal and i < len(toks) and toks[i].key in DIVINE
+
+
+_STUDENT = frozenset(match_key(w) for w in ("طالب", "طالبا", "طالبة"))
+
+
+def _counted_student(toks: list[Tok], m: Match) -> bool:
+    """"مقتل 147 طالبًا": after a number "طالب" is a student, never "he demanded"."""
+    h = m.head
+    if h == 0 or m.head_reading.stem not in _STUDENT:
+        return False
+    prev = toks[h - 1].key
+    return prev.isdigit() or prev in _NUMBER_WORDS
 
 
 def _tok_start(t: Tok) -> int:
@@ -592,7 +613,9 @@ class DocumentReader:
     ) -> tuple[list[Draft], list[Quote]]:
         text = self.doc.text
         finder = ArgumentFinder(self.doc, self.mentions, s0, s1)
-        matches = [m for m in find_matches(toks, self.lex, heads) if m.entry.frame != "stop"]
+        matches = [
+            m for m in find_matches(toks, self.lex, heads) if m.entry.frame != "stop" and not _invocation(toks, m) and not _counted_student(toks, m)
+        ]
         cues = find_cues(text, toks, s0, s1, cue_words)
         self._side = self._side_marker(toks)
         opening = [_bare(t.key) for t in toks[:2] if t.is_word]
@@ -1266,6 +1289,14 @@ class DocumentReader:
                         d.source = r
                         break
 
+    @staticmethod
+    def _received_call(earlier: list[Draft]) -> Draft | None:
+        """The last call of the sentence told from its receiver's side ("تلقى X اتصالاً من Y"),
+        with its caller named."""
+        return next(
+            (x for x in reversed(earlier) if x.match.entry.frame == "called" and x.source is not None), None
+        )
+
     def _verbal_roles(
         self,
         d: Draft,
@@ -1394,6 +1425,12 @@ class DocumentReader:
         if d.source is None:
             if spoken is not None:
                 d.source = spoken
+            elif nxt in _IN_IT and (call := self._received_call(earlier)) is not None:
+                # "تلقى X اتصالاً من Y أعرب فيه عن …": who speaks in a received call is the caller,
+                # and the caller stays the one who speaks ("وعبر سموه عن تعازيه")
+                d.source = call.source
+                if call.source is not None and call.target is not None:
+                    self._established(call.source.entity, call.target.entity)
             elif shared is not None:
                 d.source = shared.source
             elif pair and self.disc.pair is not None:
@@ -1521,11 +1558,19 @@ class DocumentReader:
             reach = max(reach, self._sentence_tokens(finder.start, finder.end)[d.match.tokens[-1]].end)
         if d.plover == "ACCUSE" and not d.cameo.startswith("114"):
             # "إدانتها للعدوان الإسرائيلي على الأراضي السورية": the condemned is the adjective's country
-            near = [i for i, t in enumerate(self._sentence_tokens(a, b)) if i < 3]
-            ent = self._nation_entity(self._sentence_tokens(a, b), near, skip=self._country(d.source) if d.source else None)
+            first3 = [i for i, _t in enumerate(self._sentence_tokens(a, b)) if i < 3]
+            ent = self._nation_entity(self._sentence_tokens(a, b), first3, skip=self._country(d.source) if d.source else None)
             if ent is not None:
                 d.target = ent
                 return
+        other = self.disc.other
+        if d.carried and d.source is not None and other is not None and other != d.source.entity and d.plover in _FOLDING_ACTS:
+            first = finder.target_after(a, b, set(), places=False, words=words, counted_from=reach)
+            if first is not None and first.entity == d.source.entity:
+                # "وقدم سمو ولي العهد شكره لسمو الشيخ طحنون": the party addressed is the carried
+                # subject, so the carried subject was the wrong one of the two: the other speaks
+                d.source = self._ref_of(other)
+                exclude = {other}
         t = finder.target_after(a, b, exclude, places=places, words=words, counted_from=reach)
         last = d.match.tokens[-1]
         last_tok = self._sentence_tokens(finder.start, finder.end)[last] if "head" in d.match.entry.flags else None

@@ -409,6 +409,11 @@ _NEG = frozenset(match_key(w) for w in ("لم", "لن", "لا", "ليس", "لي�
 _NEG_VERBS = frozenset(
     match_key(w) for w in ("نفى", "ينفي", "نفت", "تنفي", "نفوا", "ينفون", "نفيا", "نفي")
 )
+# "ولا سيما الهجوم" (especially) and "دائماً ما تتهمها" (always accuses) hold no negation
+_SIWAMA = match_key("سيما")
+_HABITUAL = frozenset(
+    match_key(w) for w in ("دائما", "كثيرا", "غالبا", "عادة", "قليلا", "نادرا", "طالما", "إنما", "انما", "ربما")
+)
 _FUTURE_NEAR = frozenset(match_key(w) for w in ("سوف", "لن"))
 _FUTURE_WORDS = frozenset(
     match_key(w)
@@ -458,7 +463,10 @@ def read_modality(toks: list[Tok], m: Match, demanded_before: bool) -> Modality:
     h = m.head
     window = [_bare(t.key) for t in toks[max(0, h - 8):h] if t.is_word]
     near = window[-2:]
-    negated = any(w in _NEG for w in near) or (bool(near) and near[-1] == "ما" and m.verbal)
+    negated = any(w in _NEG and not (w == "لا" and k + 1 < len(near) and near[k + 1] == _SIWAMA) for k, w in enumerate(near))
+    negated = negated or (
+        bool(near) and near[-1] == "ما" and m.verbal and not (len(near) > 1 and near[0] in _HABITUAL)
+    )
     negated = negated or any(w in _NEG_VERBS for w in window[-5:])
     future = m.head_reading.future or any(w in _FUTURE_NEAR for w in near)
     after = [t.key for t in toks[m.trigger[1] + 1:m.trigger[1] + 6]]
