@@ -41,3 +41,28 @@ def entity_with(doc: Document, surface: str) -> Entity:
     hits = [e for e in doc.entities if any(m.text == surface for m in e.mentions)]
     assert len(hits) == 1, (surface, [(e.canonical, [m.text for m in e.mentions]) for e in doc.entities])
     return hits[0]
+
+
+def analyse_story(
+    body: str,
+    *,
+    place: str | None = None,
+    agency: str | None = None,
+    names: Mapping[tuple[str, ...], str] | None = None,
+    published: str = "2024-02-20",
+) -> Document:
+    """Segment and tag ``body`` after a dateline "PLACE (AGENCY) - " when either is given; the
+    ``names`` stand in for the recognizer (none: the rules and the KB alone)."""
+    from marsad.document import Dateline, Source
+    from marsad.entities.step import EntityStep
+    from marsad.segment import SegmentStep
+
+    head = " ".join(x for x in (place, f"({agency})" if agency else None) if x)
+    text = f"{head} - {body}" if head else body
+    dateline = Dateline(0, len(head), location=place, agency=agency) if head else None
+    doc = Document(id="t", text=text, source=Source(published=published), dateline=dateline)
+    SegmentStep()(doc)
+    step = EntityStep(recognizer=WordTagger.from_spans(names)) if names else EntityStep(use_recognizer=False)
+    step(doc)
+    doc.check_offsets()
+    return doc

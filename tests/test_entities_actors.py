@@ -3,32 +3,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from entities_support import WordTagger, entity_with
-from marsad.document import Dateline, Document, Source
-from marsad.entities.step import EntityStep
-from marsad.segment import SegmentStep
+from entities_support import analyse_story, entity_with
+from marsad.document import Document
 
 
-def analyse(
-    body: str,
-    *,
-    place: str | None = None,
-    agency: str | None = None,
-    names: dict[tuple[str, ...], str] | None = None,
-    published: str = "2024-02-20",
-) -> Document:
-    """``body`` after a dateline "PLACE (AGENCY) - " when either is given."""
-    head = " ".join(x for x in (place, f"({agency})" if agency else None) if x)
-    text = f"{head} - {body}" if head else body
-    dateline = Dateline(0, len(head), location=place, agency=agency) if head else None
-    doc = Document(id="t", text=text, source=Source(published=published), dateline=dateline)
-    SegmentStep()(doc)
-    step = EntityStep(recognizer=WordTagger.from_spans(names)) if names else EntityStep(use_recognizer=False)
-    step(doc)
-    doc.check_offsets()
-    return doc
+def analyse(body: str, *, published: str = "2024-02-20", **kw: Any) -> Document:
+    return analyse_story(body, published=published, **kw)
 
 
 # -- 1. national offices take the story's country ------------------------------------------------
