@@ -13,6 +13,9 @@ Stages (each can be run alone; later stages read what earlier ones wrote):
              -> src/marsad/resources/ner/model1.npz (stage 1), model.npz (stage 2)
   cv         k-fold two-stage cross-validation on ANERcorp train (contiguous folds), for tuning;
              --quick: stage 1 only, on the --only folds
+  --wikifane all|ents|subN   (cv, train) add WikiFANE sentences mapped to ANERcorp's classes
+             (WIKIFANE_TRAIN_MAP); with cv --quick, --wikifane-misc fills its MISC (add_misc),
+             which the two-stage cv and train always do (class WithWikiFANE)
   test       score the shipped model on ANERcorp test (report only; never used for tuning)
   export     one CRFsuite model file (--model) -> model.npz
 
@@ -319,6 +322,220 @@ def build_clusters(cfg: dict | None = None) -> None:
             fh.write(w + "\t" + str(fb) + "\t" + "\t".join(str(int(lv[i])) for lv in levels) + "\n")
 
 
+# -- WikiFANE as extra training sentences (measured, see resources/ner/README.md) ---------------
+
+# WikiFANE fine class -> (ANERcorp class, or "O": the entity is untagged, or "DROP": the whole
+# sentence is left out because ANERcorp has no single convention for it), and why. The reasons
+# cite how ANERcorp *train* tags the same strings (exact folded matches, counts of occurrences).
+WIKIFANE_TRAIN_MAP: dict[str, tuple[str, str]] = {
+    # persons: ANERcorp tags every person name PERS; leading titles are stripped below
+    "Politician": ("PER", "كوفي أنان, جورج بوش, بوتين: PERS"),
+    "Other_PER": ("PER", "person names"),
+    "Artist": ("PER", "توفيق الحكيم, نجيب محفوظ, عادل إمام: PERS"),
+    "Scientist": ("PER", "person names (القرضاوي: PERS)"),
+    "Religious_PER": ("PER", "person names (عائشة, صالح: PERS)"),
+    "Athlete": ("PER", "رونالدو, زين الدين زيدان: PERS"),
+    "Businessperson": ("PER", "بيل غيتس, ريتشارد برانسون: PERS"),
+    "Engineer": ("PER", "person names"),
+    "Lawyer": ("PER", "person names"),
+    "Police": ("PER", "soldiers/police officers by name (ميشال عون, سعيد صيام: PERS)"),
+    # places: geopolitical and natural locations are LOC in ANERcorp
+    "Nation": ("LOC", "countries: 1010 of 1100 exact matches LOC"),
+    "Population-Center": ("LOC", "cities: مكة, بغداد, بيروت, غزة LOC"),
+    "State-or-Province": ("LOC", "دارفور, كاليفورنيا, سيبيريا LOC"),
+    "County-or-District": ("LOC", "districts (قطاع غزة: قطاع O + غزة LOC)"),
+    "Continent": ("LOC", "أفريقيا, أوروبا LOC"),
+    "GPE-Cluster": ("LOC", "الشرق الأوسط, الخليج, شبه الجزيرة العربية LOC"),
+    "Water-Body": ("LOC", "النيل, البحر الأحمر, المحيط الهندي LOC"),
+    "Land-Region-Natural": ("LOC", "mountains/deserts (الصحراء الكبرى LOC)"),
+    # organisations
+    "Non-Governmental": ("ORG", "حزب الله, الأمم المتحدة, حماس: 362 of 436 exact matches ORG"),
+    "Commercial": ("ORG", "مايكروسوفت, غوغل, موتورولا ORG"),
+    "Sports": ("ORG", "clubs: مانشستر يونايتد, الأهلي ORG ('منتخب X' is dropped: X is LOC)"),
+    "Media": ("ORG", "الجزيرة, نيويورك تايمز ORG"),
+    "Educational": ("ORG", "جامعة X: B-ORG 25 of 31"),
+    "Religious_ORG": ("ORG", "منظمة المؤتمر الإسلامي, هيئة كبار العلماء ORG"),
+    "Entertainment": ("ORG", "bands and entertainment companies"),
+    "Medical-Science": ("ORG", "research bodies and companies (وكالة الفضاء الاوروبية)"),
+    "Government": (
+        "DROP",
+        "state bodies: ANERcorp leaves descriptive ones O (الجيش الإسرائيلي 20/20, "
+        "مجلس الوزراء 16/16, وزارة الخارجية 11/11) but tags names ORG (الكونغرس)",
+    ),
+    # untagged in ANERcorp
+    "Group": ("O", "peoples, communities, tribes: العرب 77/77, المسلمين 28/28, اليهود 8/8 O"),
+    "Celestial": ("O", "الشمس 52/52, القمر 35/35 O"),
+    # works and named products are MISC in ANERcorp
+    "Book": ("MISC", "القرآن MISC; novels (أولاد حارتنا) MISC"),
+    "Movie": ("MISC", "titles of works are MISC"),
+    "Sound": ("MISC", "titles of songs and albums, as works"),
+    "Software": ("MISC", "إنترنت إكسبلورر, إنكارتا MISC"),
+    "Hardware": ("MISC", "named devices (وي MISC)"),
+    "Air": ("MISC", "aircraft models: بوينج 737/757/767, سوخوي MISC"),
+    "Water": ("MISC", "named ships, as named products"),
+    "Shooting": ("MISC", "كلاشنيكوف MISC"),
+    # facilities and generic-looking artefacts: no single ANERcorp convention
+    "Building-Grounds": (
+        "DROP",
+        "البيت الأبيض, الكعبة, المسجد الأقصى MISC but مسجد X ORG (19) and LOC (4)",
+    ),
+    "Airport": ("DROP", "مطار X: LOC 7, MISC 2"),
+    "Path": ("DROP", "streets/canals/straits: no ANERcorp evidence (البوسفور LOC 1)"),
+    "Subarea-Facility": ("DROP", "rooms, halls: mostly generic (محراب O)"),
+    "Plant": ("DROP", "factories, refineries: facilities"),
+    "Land": ("DROP", "car models (فيراري) mixed with generic vehicles (القطار O 6/6)"),
+    "Projectile": ("DROP", "mostly generic weapons (مدافع O 6/6)"),
+    "Blunt": ("DROP", "generic weapons (السيف O)"),
+    "Sharp": ("DROP", "generic weapons"),
+    "Nuclear": ("DROP", "generic (القنبلة النووية)"),
+    "Exploding": ("DROP", "mixed generic/model names"),
+    "Chemical": ("DROP", "generic (نابالم)"),
+    "Food": ("DROP", "dishes (المنسف) mixed with brands (كوكا كولا)"),
+    "Drug": ("DROP", "generic drug names (الاسبرين): no ANERcorp evidence"),
+}
+
+# Leading words that ANERcorp keeps outside the entity (counts in train: O before B-X vs inside).
+WIKIFANE_OUTSIDE = {
+    "PER": "الشيخ الامير الاميره الملك الملكه الرئيس الدكتور د المهندس السيد السيده الامام الحاج "
+    "البابا السلطان الخليفه الجنرال القائد العقيد اللواء العميد الفريق المشير الاستاذ الفنان "
+    "الشاعر الكاتب اللاعب المدرب الوزير القاضي القديس البطريرك المطران الحافظ الزعيم",
+    "ORG": "شركه الشركه نادي النادي صحيفه الصحيفه جريده الجريده قناه القناه حركه مجله وكاله",
+    "LOC": "مدينه جزيره ولايه نهر قريه بلده محافظه منطقه اقليم مقاطعه بحيره قضاء",
+}
+PROCLITICS = frozenset(["و", "ف", "ب", "ل", "ك"])
+ENCLITICS = frozenset(["ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي"])
+_ARABIC = re.compile(r"^[\u0621-\u064A]")
+
+
+def _attach(tokens: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
+    """Re-attach the clitics WikiFANE writes as separate tokens ("ل الجزر" -> "للجزر",
+    "عدد هم" -> "عددهم"), so its sentences look like ANERcorp's whitespace tokens. The token
+    keeps its head's tag, or a tagged proclitic's (an entity that starts on "و")."""
+    out_t: list[str] = []
+    out_g: list[str] = []
+    pend: list[tuple[str, str]] = []
+    for tok, tag in zip(tokens, tags, strict=True):
+        tok = tok.replace("\u200e", "").replace("\u200f", "")
+        if tok in PROCLITICS:
+            pend.append((tok, tag))
+            continue
+        if pend and _ARABIC.match(tok):
+            pre = "".join(p for p, _ in pend)
+            if pre.endswith("ل") and tok.startswith("ال"):
+                tok = tok[1:]
+            first = next((g for _, g in pend if g != "O"), "O")
+            tok, tag = pre + tok, first if first != "O" else tag
+            pend = []
+        elif pend:
+            out_t += [p for p, _ in pend]
+            out_g += [g for _, g in pend]
+            pend = []
+        if tok in ENCLITICS and out_t and re.search(r"[\u0621-\u064A]$", out_t[-1]):
+            head = out_t[-1]
+            if head[-1] == "ة":
+                head = head[:-1] + "ت"
+            elif head[-1] == "ى":
+                head = head[:-1] + "ي"
+            out_t[-1] = head + tok
+            continue
+        out_t.append(tok)
+        out_g.append(tag)
+    out_t += [p for p, _ in pend]
+    out_g += [g for _, g in pend]
+    return out_t, out_g
+
+
+def _outside(tok: str, klass: str) -> bool:
+    w = fold(tok)
+    words = WIKIFANE_OUTSIDE.get(klass, "").split()
+    return w in words or (len(w) > 2 and w[0] in "وفبل" and w[1:] in words)
+
+
+def wikifane_sentences(variant: str = "all", seed: int = SEED) -> list[tuple[list[str], list[str]]]:
+    """WikiFANE in ANERcorp's conventions: clitics attached, classes mapped by
+    WIKIFANE_TRAIN_MAP, titles/descriptors moved outside, sentences with a DROP class left out.
+
+    variant: all | ents (sentences with at least one entity) | subN (random sentences up to
+    N thousand tokens, e.g. sub100)."""
+    out: list[tuple[list[str], list[str]]] = []
+    stats: Counter[str] = Counter()
+    for raw_t, raw_g in read_conll(WIKIFANE, "\t"):
+        toks, fine = _attach(raw_t, raw_g)
+        tags = ["O"] * len(toks)
+        drop = False
+        for s, e, typ in sorted(chunks(fine)):
+            klass = WIKIFANE_TRAIN_MAP.get(typ, ("DROP", ""))[0]
+            if klass == "DROP" or (typ == "Sports" and fold(toks[s]).endswith("منتخب")):
+                drop = True
+                break
+            while s < e and _outside(toks[s], klass):  # a title alone ("الامير") stays O
+                s += 1
+            if klass == "O" or s == e:
+                continue
+            tags[s:e] = ["B-" + klass] + ["I-" + klass] * (e - s - 1)
+        if drop:
+            stats["dropped"] += 1
+            continue
+        out.append((toks, tags))
+    if variant == "ents":
+        out = [x for x in out if any(t != "O" for t in x[1])]
+    elif variant.startswith("sub"):
+        budget = int(variant[3:]) * 1000
+        rng = random.Random(seed)
+        order = list(range(len(out)))
+        rng.shuffle(order)
+        keep, n = [], 0
+        for i in order:
+            if n >= budget:
+                break
+            keep.append(i)
+            n += len(out[i][0])
+        out = [out[i] for i in sorted(keep)]
+    elif variant != "all":
+        raise ValueError(variant)
+    ents = Counter(c[2] for _, g in out for c in chunks(g))
+    log.info(
+        "WikiFANE %s: %d sentences, %d tokens, %d dropped; entities %s",
+        variant,
+        len(out),
+        sum(len(t) for t, _ in out),
+        stats["dropped"],
+        dict(ents),
+    )
+    return out
+
+
+_W_GAZ = re.compile(r"^(?:[-0-9]+:)?(?:g|gs)=W|^gp=[BI]-W")
+
+
+def strip_w(feats: list) -> list:
+    """Drop the gazetteer classes built from WikiFANE itself: on its own sentences they would
+    mark every entity (a label leak the CRF would learn to trust)."""
+    return [[[a for a in tok if not _W_GAZ.match(a)] for tok in s] for s in feats]
+
+
+def wikifane_features(fx: FeatureExtractor, data: Data, keep_w: bool = False) -> list:
+    feats = [fx.sentence(t) for t, _ in data]
+    return feats if keep_w else strip_w(feats)
+
+
+def add_misc(data: Data, pred: list[list[str]]) -> Data:
+    """WikiFANE leaves O what ANERcorp tags MISC (currencies, religions, الله, events, prizes):
+    fill MISC chunks that a CRF trained on ANERcorp finds where the mapped WikiFANE tags are all
+    O. Other types keep WikiFANE's own annotation."""
+    out: Data = []
+    added: Counter[str] = Counter()
+    for (toks, tags), p in zip(data, pred, strict=True):
+        tags = list(tags)
+        for s, e, typ in chunks(p):
+            if typ == "MISC" and all(t == "O" for t in tags[s:e]):
+                tags[s:e] = ["B-MISC"] + ["I-MISC"] * (e - s - 1)
+                added[" ".join(toks[s:e])] += 1
+        out.append((toks, tags))
+    log.info("add_misc: %d MISC chunks added, e.g. %s", sum(added.values()), added.most_common(25))
+    return out
+
+
 # -- CRF ----------------------------------------------------------------------------------------
 
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 250, "feature.possible_transitions": True}
@@ -429,22 +646,48 @@ def with_context(fx: FeatureExtractor, data: Data, feats: list, tags1: list[list
     return [[a + b for a, b in zip(f, c, strict=True)] for f, c in zip(feats, ctx, strict=True)]
 
 
-def quick_cv(k: int, only: list[int], params: dict | None) -> dict:
-    """Stage one only, on some folds: the cheap loop for comparing feature sets and settings."""
+def quick_cv(
+    k: int,
+    only: list[int],
+    params: dict | None,
+    extra: str | None = None,
+    keep_w: bool = False,
+    misc: bool = False,
+) -> dict:
+    """Stage one only, on some folds: the cheap loop for comparing feature sets and settings.
+
+    ``extra``: a WikiFANE variant (see wikifane_sentences) added to every fold's training data;
+    ``misc``: with MISC filled in (add_misc) by a stage-1 CRF of the fold's training part.
+    """
     data = read_conll(TRAIN)
     fx = FeatureExtractor(Lexicons.load(OUT))
     feats = [fx.sentence(t) for t, _ in data]
+    xdata: Data = wikifane_sentences(extra) if extra else []
+    xfull = [fx.sentence(t) for t, _ in xdata] if misc else []
+    xfeats = wikifane_features(fx, xdata, keep_w) if extra else []
     gold: list[list[str]] = []
     pred: list[list[str]] = []
     BUILD.mkdir(parents=True, exist_ok=True)
     for f in only:
+        t0 = time.time()
         lo, hi = folds(len(data), k)[f]
+        xd = xdata
+        if misc:  # MISC filled in by a CRF trained on this fold's ANERcorp training part only
+            xd = add_misc(xdata, tag_crf(base_model(data, feats, k, f, params), xfull))
         path = BUILD / f"quick{f}.crfsuite"
-        train_crf(feats[:lo] + feats[hi:], [y for _, y in data[:lo] + data[hi:]], path, params)
-        gold += [y for _, y in data[lo:hi]]
-        pred += tag_crf(path, feats[lo:hi])
+        train_crf(
+            feats[:lo] + feats[hi:] + xfeats,
+            [y for _, y in data[:lo] + data[hi:] + xd],
+            path,
+            params,
+        )
+        g = [y for _, y in data[lo:hi]]
+        p = tag_crf(path, feats[lo:hi])
+        log.info("quick fold %d %s: %s (%.0fs)", f, extra, fmt(score(g, p)), time.time() - t0)
+        gold += g
+        pred += p
     res = score(gold, pred)
-    log.info("quick CV folds %s %s: %s", only, params, fmt(res))
+    log.info("quick CV folds %s %s %s: %s", only, params, extra, fmt(res))
     return res
 
 
@@ -477,7 +720,133 @@ def cross_validate(k: int, only: list[int] | None, params: dict | None) -> dict:
     return res2
 
 
-def train_final(k: int, params: dict | None) -> None:
+def base_model(data: Data, feats: list, k: int, f: int | None, params: dict | None) -> Path:
+    """A stage-1 CRF on ANERcorp train without fold ``f`` (all of it for None), no WikiFANE."""
+    lo, hi = folds(len(data), k)[f] if f is not None else (0, 0)
+    name = "full" if f is None else str(f)
+    path = BUILD / f"quickbase{name}-{signature(params, k)}.crfsuite"
+    if not path.exists():
+        train_crf(feats[:lo] + feats[hi:], [y for _, y in data[:lo] + data[hi:]], path, params)
+    return path
+
+
+class WithWikiFANE:
+    """The two-stage CRF trained on ANERcorp train plus WikiFANE sentences (MISC filled in).
+
+    Stage-1 jackknife: model j is trained on ANERcorp folds != j plus WikiFANE whose MISC was
+    filled by an ANERcorp-only CRF that did not see fold j either. Stage 2 (fold f, or the final
+    model with f = None): WikiFANE sentences take their document context and their MISC from the
+    ANERcorp-only stage-1 CRF without fold f, one that never saw them.
+    """
+
+    def __init__(self, k: int, params: dict | None, extra: str) -> None:
+        import hashlib
+
+        self.k, self.params, self.extra = k, params, extra
+        self.data = read_conll(TRAIN)
+        self.fx = FeatureExtractor(Lexicons.load(OUT))
+        self.feats = [self.fx.sentence(t) for t, _ in self.data]
+        self.xdata = wikifane_sentences(extra)
+        self.xfull = [self.fx.sentence(t) for t, _ in self.xdata]
+        self.xfeats = strip_w(self.xfull)
+        h = hashlib.sha256(json.dumps(self.xdata, ensure_ascii=False).encode()).hexdigest()[:8]
+        self.sig = f"{signature(params, k)}-wf-{extra}-{h}"
+        self._base: dict[int | None, list[list[str]]] = {}
+
+    def base_tags(self, f: int | None) -> list[list[str]]:
+        """Stage-1 tags of the WikiFANE sentences from the ANERcorp-only CRF without fold f."""
+        if f not in self._base:
+            model = base_model(self.data, self.feats, self.k, f, self.params)
+            self._base[f] = tag_crf(model, self.xfull)
+        return self._base[f]
+
+    def jackknife(self) -> list[list[str]]:
+        """Stage-1 tags of every ANERcorp train sentence (cached)."""
+        cache = BUILD / f"jackknife-{self.sig}.json"
+        if cache.exists():
+            return json.loads(cache.read_text())
+        data, feats, tags1 = self.data, self.feats, []
+        for f, (lo, hi) in enumerate(folds(len(data), self.k)):
+            t0 = time.time()
+            xd = add_misc(self.xdata, self.base_tags(f))
+            path = BUILD / f"jkwf{f}.crfsuite"
+            train_crf(
+                feats[:lo] + feats[hi:] + self.xfeats,
+                [y for _, y in data[:lo] + data[hi:] + xd],
+                path,
+                self.params,
+            )
+            p = tag_crf(path, feats[lo:hi])
+            g = [y for _, y in data[lo:hi]]
+            log.info("stage-1+wf fold %d: %s (%.0fs)", f, fmt(score(g, p)), time.time() - t0)
+            tags1 += p
+        cache.write_text(json.dumps(tags1))
+        return tags1
+
+    def stage2(self, f: int | None) -> Path:
+        """The stage-2 CRF without fold f (None: on all of train), cached."""
+        path = BUILD / f"cvwf{'full' if f is None else f}-{self.sig}.crfsuite"
+        if path.exists():
+            return path
+        data = self.data
+        lo, hi = folds(len(data), self.k)[f] if f is not None else (0, 0)
+        feats2 = with_context(self.fx, data, self.feats, self.jackknife())
+        bt = self.base_tags(f)
+        xd = add_misc(self.xdata, bt)
+        train_crf(
+            feats2[:lo] + feats2[hi:] + with_context(self.fx, self.xdata, self.xfeats, bt),
+            [y for _, y in data[:lo] + data[hi:] + xd],
+            path,
+            self.params,
+        )
+        return path
+
+    def stage1_final(self) -> Path:
+        path = BUILD / f"model1wf-{self.sig}.crfsuite"
+        if not path.exists():
+            xd = add_misc(self.xdata, self.base_tags(None))
+            train_crf(
+                self.feats + self.xfeats,
+                [y for _, y in self.data + xd],
+                path,
+                self.params,
+            )
+        return path
+
+
+def cross_validate_extra(k: int, only: list[int], params: dict | None, extra: str) -> dict:
+    """Two-stage CV with WikiFANE sentences in every training set (see WithWikiFANE)."""
+    wf = WithWikiFANE(k, params, extra)
+    data = wf.data
+    tags1 = wf.jackknife()
+    feats2 = with_context(wf.fx, data, wf.feats, tags1)
+    gold: list[list[str]] = []
+    p1: list[list[str]] = []
+    p2: list[list[str]] = []
+    for f in only:
+        lo, hi = folds(len(data), k)[f]
+        t0 = time.time()
+        p = tag_crf(wf.stage2(f), feats2[lo:hi])
+        g = [y for _, y in data[lo:hi]]
+        log.info("stage-2+wf fold %d: %s (%.0fs)", f, fmt(score(g, p)), time.time() - t0)
+        log.info("stage-1+wf fold %d: %s", f, fmt(score(g, tags1[lo:hi])))
+        gold += g
+        p1 += tags1[lo:hi]
+        p2 += p
+    res1, res2 = score(gold, p1), score(gold, p2)
+    log.info("CV+wf %s folds %s stage 1: %s", extra, only, fmt(res1))
+    log.info("CV+wf %s folds %s stage 2: %s", extra, only, fmt(res2))
+    return res2
+
+
+def train_final(k: int, params: dict | None, extra: str | None = None) -> None:
+    if extra:  # with WikiFANE sentences (see WithWikiFANE)
+        wf = WithWikiFANE(k, params, extra)
+        t0 = time.time()
+        export(wf.stage1_final(), OUT / "model1.npz")
+        export(wf.stage2(None), OUT / "model.npz")
+        log.info("trained both stages (+WikiFANE %s) in %.0fs", extra, time.time() - t0)
+        return
     data = read_conll(TRAIN)
     fx = FeatureExtractor(Lexicons.load(OUT))
     feats = [fx.sentence(t) for t, _ in data]
@@ -510,6 +879,20 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="cv: stage one only")
     ap.add_argument("--model", help="for export: a CRFsuite model file")
     ap.add_argument(
+        "--wikifane",
+        help="cv, train: add WikiFANE training sentences (all | ents | subN: N thousand tokens)",
+    )
+    ap.add_argument(
+        "--wikifane-keep-w",
+        action="store_true",
+        help="keep the WikiFANE-derived gazetteer features on WikiFANE sentences",
+    )
+    ap.add_argument(
+        "--wikifane-misc",
+        action="store_true",
+        help="fill MISC into WikiFANE's O spans with an ANERcorp-trained stage-1 CRF",
+    )
+    ap.add_argument(
         "--w2v", type=json.loads, default=None, help="word2vec/k-means settings as JSON"
     )
     args = ap.parse_args()
@@ -523,13 +906,24 @@ def main() -> None:
         elif st == "clusters":
             build_clusters(args.w2v)
         elif st == "cv" and args.quick:
-            quick_cv(args.folds, args.only or list(range(args.folds)), args.params)
+            quick_cv(
+                args.folds,
+                args.only or list(range(args.folds)),
+                args.params,
+                args.wikifane,
+                args.wikifane_keep_w,
+                args.wikifane_misc,
+            )
+        elif st == "cv" and args.wikifane:
+            cross_validate_extra(
+                args.folds, args.only or list(range(args.folds)), args.params, args.wikifane
+            )
         elif st == "cv":
             cross_validate(args.folds, args.only, args.params)
         elif st == "export":
             export(Path(args.model), OUT / "model.npz")
         elif st == "train":
-            train_final(args.folds, args.params)
+            train_final(args.folds, args.params, args.wikifane)
         elif st == "test":
             data = read_conll(TEST)
             rec = Recognizer.load(str(OUT))

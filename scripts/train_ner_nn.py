@@ -35,6 +35,7 @@ from marsad.entities.recognizer import TAGS, WINDOW  # noqa: E402
 
 log = logging.getLogger("train_ner_nn")
 K = 5
+WIKIFANE: str | None = None  # --wikifane: the CRFs were trained with WikiFANE sentences too
 
 
 def crf_oof() -> None:
@@ -44,15 +45,18 @@ def crf_oof() -> None:
     data = T.read_conll(T.TRAIN)
     fx = FeatureExtractor(Lexicons.load(T.OUT))
     feats = [fx.sentence(t) for t, _ in data]
-    tags1 = T.jackknife(data, feats, K, None)
+    wf = T.WithWikiFANE(K, None, WIKIFANE) if WIKIFANE else None
+    tags1 = wf.jackknife() if wf else T.jackknife(data, feats, K, None)
     feats2 = T.with_context(fx, data, feats, tags1)
     margs: list[np.ndarray] = []
     pred: list[list[str]] = []
     for f, (lo, hi) in enumerate(T.folds(len(data), K)):
         t0 = time.time()
-        path = T.BUILD / f"oof{f}.crfsuite"
+        path = wf.stage2(f) if wf else T.BUILD / f"oof{f}.crfsuite"
         if not path.exists():
-            T.train_crf(feats2[:lo] + feats2[hi:], [y for _, y in data[:lo] + data[hi:]], path, None)
+            T.train_crf(
+                feats2[:lo] + feats2[hi:], [y for _, y in data[:lo] + data[hi:]], path, None
+            )
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
         for x in feats2[lo:hi]:
@@ -159,7 +163,10 @@ class Inputs:
         ex = self.fx.extras(self.fx.keyed(self.fx.words(toks)))
         out = [[f for f in fs if f.startswith(SEQ_PREFIXES)] for fs in ex]
         if ctx is not None and self.cfg["doc"]:
-            out = [a + [f for f in c if f.startswith(SEQ_PREFIXES)] for a, c in zip(out, ctx, strict=True)]
+            out = [
+                a + [f for f in c if f.startswith(SEQ_PREFIXES)]
+                for a, c in zip(out, ctx, strict=True)
+            ]
         return out
 
     def encode(self, toks: list[str], seq: list[list[str]]) -> tuple[list[int], list[list[int]]]:
@@ -212,7 +219,9 @@ def make_net(inp: Inputs, emb: np.ndarray, cfg: dict):  # type: ignore[no-untype
                 with torch.no_grad():
                     e.weight[e.padding_idx].zero_()
             if cfg["arch"] == "lstm":
-                self.lstm = nn.LSTM(cfg["d"], cfg["hidden"] // 2, batch_first=True, bidirectional=True)
+                self.lstm = nn.LSTM(
+                    cfg["d"], cfg["hidden"] // 2, batch_first=True, bidirectional=True
+                )
             self.conv1 = nn.Conv1d(cfg["d"], cfg["hidden"], 5, padding=2)
             self.conv2 = nn.Conv1d(cfg["hidden"], cfg["hidden"], 3, padding=1)
             self.out = nn.Linear(cfg["hidden"] + (len(TAGS) if cfg["stack"] else 0), len(TAGS))
@@ -240,7 +249,9 @@ def make_net(inp: Inputs, emb: np.ndarray, cfg: dict):  # type: ignore[no-untype
 
                 lens = mask.sum(1)
                 packed = pack_padded_sequence(u, lens, batch_first=True, enforce_sorted=False)
-                h2 = pad_packed_sequence(self.lstm(packed)[0], batch_first=True, total_length=u.shape[1])[0]
+                h2 = pad_packed_sequence(
+                    self.lstm(packed)[0], batch_first=True, total_length=u.shape[1]
+                )[0]
             else:
                 h1 = self.drop(self.conv1(u.transpose(1, 2)).relu().transpose(1, 2) * m)
                 h2 = self.conv2(h1.transpose(1, 2)).relu().transpose(1, 2) * m
@@ -282,7 +293,15 @@ def batches(inp: Inputs, enc: list, margs: list | None, gold: list | None, idx: 
     return types, seq, mask, marg, y
 
 
-def train_net(inp: Inputs, emb: np.ndarray, enc: list, margs: list | None, gold: list, idx: list[int], cfg: dict):  # type: ignore[no-untyped-def]
+def train_net(
+    inp: Inputs,
+    emb: np.ndarray,
+    enc: list,
+    margs: list | None,
+    gold: list,
+    idx: list[int],
+    cfg: dict,
+):  # type: ignore[no-untyped-def]
     import torch
 
     torch.manual_seed(cfg["seed"])
@@ -360,7 +379,10 @@ def setup(cfg: dict):  # type: ignore[no-untyped-def]
     words, emb = embeddings(cfg)
     # document context from jackknifed stage-1 CRF tags, as the stage-2 CRF sees it
     feats = [fx.sentence(t) for t, _ in data]
-    tags1 = T.jackknife(data, feats, K, None)
+    if WIKIFANE:
+        tags1 = T.WithWikiFANE(K, None, WIKIFANE).jackknife()
+    else:
+        tags1 = T.jackknife(data, feats, K, None)
     ctx = doc_context([fx.keys(t) for t, _ in data], tags1, WINDOW)
     inp = Inputs(fx, words, data, [], cfg)
     seqs = [inp.seq_strings(t, c) for (t, _), c in zip(data, ctx, strict=True)]
@@ -386,7 +408,9 @@ def cv(cfg: dict, only: list[int], name: str) -> None:
         tr = [i for i in range(len(data)) if not lo <= i < hi]
         net = train_net(inp, emb, enc, margs if cfg["stack"] else None, gold, tr, cfg)
         p = predict(net, inp, enc, margs if cfg["stack"] else None, list(range(lo, hi)))
-        log.info("fold %d: NN %s (%.0fs)", f, T.fmt(T.score(gold[lo:hi], decode(p))), time.time() - t0)
+        log.info(
+            "fold %d: NN %s (%.0fs)", f, T.fmt(T.score(gold[lo:hi], decode(p))), time.time() - t0
+        )
         g_all += gold[lo:hi]
         p_nn += p
         if have:
@@ -521,7 +545,13 @@ def main() -> None:
     ap.add_argument("--cfg", type=json.loads, default=None, help="settings as JSON")
     ap.add_argument("--name", default="run")
     ap.add_argument("--out", help="train: write neural.npz and the fixture here instead")
+    ap.add_argument(
+        "--wikifane",
+        help="oof/cv/train: the CRFs are trained with this WikiFANE variant (train_ner.py)",
+    )
     args = ap.parse_args()
+    global WIKIFANE
+    WIKIFANE = args.wikifane
     cfg = {**CFG, **(args.cfg or {})}
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args.stage == "oof":
