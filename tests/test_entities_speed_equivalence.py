@@ -335,7 +335,9 @@ def _unskipped(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every scan reads every token: all opening bits set, phrase finds ignore ``at``."""
     find = PhraseIndex.find
     monkeypatch.setattr(Grammar, "openings", lambda self, toks, text: [-1] * len(toks))
-    monkeypatch.setattr(PhraseIndex, "find", lambda self, toks, text, at=None: find(self, toks, text))
+    monkeypatch.setattr(
+        PhraseIndex, "find", lambda self, toks, text, at=None, keep=None: find(self, toks, text, None, keep)
+    )
 
 
 def _entities(text: str, recognizer: object | None, published: str | None = "2024-02-20") -> list[dict]:

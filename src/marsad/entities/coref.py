@@ -69,6 +69,14 @@ class _Cluster:
     titles: set[str] = field(default_factory=set)
     role_keys: set[str] = field(default_factory=set)
     heads: set[str] = field(default_factory=set)
+    #: how sure the country is (``_GUESSED`` < ``_NAMED`` < ``_TITLED``): stronger evidence replaces it
+    rank: int = 0
+
+
+#: Country evidence, weakest first: the story's state guessed for an office or body that names none
+#: ("وزير الخارجية" in a Doha-datelined story, "القوات الأمنية"); a body's own words; a title that
+#: names the state ("وزير الخارجية الكونغولي", "نظيره الكمبودي"), the strongest after a KB identity.
+_GUESSED, _NAMED, _TITLED = 1, 2, 3
 
 
 #: Offices that need their organisation named: no home-country guess for them.
@@ -171,8 +179,9 @@ def cluster(
         clusters[c].names.append(k)
         if clusters[c].entry is None and n.entry is not None:
             clusters[c].entry = n.entry
-        if n.entry is None:
-            clusters[c].country = clusters[c].country or n.country
+        if n.entry is None and n.country:
+            _set_country(clusters[c], n.country, n.actor, _GUESSED if n.home_body else _NAMED)
+        elif n.entry is None:
             clusters[c].actor = clusters[c].actor or n.actor
         if n.type == "PER":
             persons.append((n.words, c))
@@ -183,6 +192,7 @@ def cluster(
     role_order = sorted(range(len(roles)), key=lambda r: roles[r].role.start)
     pending: list[int] = []
     homed: dict[int, Role] = {}
+    guessed: set[int] = set()  # roles whose country is the story's, not the title's
     for r in role_order:
         role = roles[r].role
         if default_country and (_homed(role) or (roles[r].holder is not None and _local_office(role))):
@@ -190,6 +200,7 @@ def cluster(
             sector = role.sector if role.national else (role.sector or "GOV")
             role = replace(role, country=default_country, actor=default_country + (sector or ""),
                            key=role.key + " " + default_country)
+            guessed.add(r)
         homed[r] = role
         rs = roles[r]
         if rs.holder is not None and rs.holder in of_name:
@@ -198,14 +209,14 @@ def cluster(
                 # "قائد الثورة السيد عبدالملك الحوثي": another man than the office's known holder
                 # takes the words, not the office's state
                 role = replace(role, country=None, actor=None)
-            _add_role(clusters, c, r, role)
+            _add_role(clusters, c, r, role, _GUESSED if r in guessed else _TITLED)
         else:
             pending.append(r)
     for r in pending:
         role = homed[r]
         c = _place_role(role, clusters, names, roles, kb, date, by_key, new)
         if c is not None:
-            _add_role(clusters, c, r, role)
+            _add_role(clusters, c, r, role, _GUESSED if r in guessed else _TITLED)
 
     # -- entities -----------------------------------------------------------------------------
     built: list[tuple[int, Entity]] = []
@@ -375,7 +386,7 @@ def _majority_type(c: _Cluster, names: Sequence[NameSpan]) -> str:
     return max(counts, key=lambda t: (counts[t], t == "PER"))
 
 
-def _add_role(clusters: list[_Cluster], c: int, r: int, role: Role) -> None:
+def _add_role(clusters: list[_Cluster], c: int, r: int, role: Role, rank: int = _TITLED) -> None:
     cl = clusters[c]
     cl.roles.append(r)
     cl.role_keys.add(role.key)
@@ -384,12 +395,28 @@ def _add_role(clusters: list[_Cluster], c: int, r: int, role: Role) -> None:
     if role.title:
         cl.titles.add(role.title)
     if cl.entry is None:
-        if cl.country is None and role.country:
-            cl.country = role.country
-        if cl.actor is None and role.actor:
+        if role.country:
+            _set_country(cl, role.country, role.actor, rank)
+        elif cl.actor is None and role.actor:
             cl.actor = role.actor
         if not cl.names:
             cl.type = "PER"
+
+
+def _set_country(cl: _Cluster, country: str, actor: str | None, rank: int) -> None:
+    """Give a cluster with no KB identity ``country`` unless it has one from evidence as strong:
+    "وزير الخارجية الكونغولي" beats the Qatar a Doha dateline lent "وزير الدولة" before it. A
+    replaced actor keeps its sector ("QATGOV" → "CODGOV") when the new evidence has none."""
+    if cl.country is not None and rank <= cl.rank:
+        if cl.actor is None and actor and actor.startswith(cl.country):
+            cl.actor = actor
+        return
+    old_country, old_actor = cl.country, cl.actor
+    if actor is None and old_actor and old_country and old_actor.startswith(old_country):
+        actor = country + old_actor[len(old_country) :]
+    elif actor is None and old_country is None:
+        actor = old_actor
+    cl.country, cl.actor, cl.rank = country, actor, rank
 
 
 def _place_role(
@@ -405,15 +432,21 @@ def _place_role(
     if role.kind == "counterpart":
         return _counterpart(role, clusters, names, roles)
     if role.kind == "side":
-        state = kb.state(role.country or "")
-        if state is None:
+        return _state_cluster(role.country or "", clusters, kb, by_key, new)
+    if role.kind == "regime":  # "نظام الأسد": the government the step named
+        entry = kb.get(role.key.partition(":")[2])
+        if entry is None:
             return None
-        key = "kb:" + state.id
+        key = "kb:" + entry.id
         if key not in by_key:
-            by_key[key] = new(state)
+            by_key[key] = new(entry)
         return by_key[key]
     if role.kind == "nominal":
-        return _antecedent(role, clusters, names)
+        found = _antecedent(role, clusters, names)
+        if found is None and role.country:
+            # "المملكة" with no "المملكة ..." named before: the state the step found it stands for
+            return _state_cluster(role.country, clusters, kb, by_key, new)
+        return found
     if role.kind in {"epithet", "epithet_name"}:
         entry = _epithet_referent(role, clusters, names, roles, kb)
         if entry is None:
@@ -451,6 +484,17 @@ def _place_role(
     if found is None:
         found = by_key[key] = new(None)
     return found
+
+
+def _state_cluster(iso3: str, clusters: list[_Cluster], kb: KnowledgeBase, by_key: dict[str, int], new) -> int | None:  # type: ignore[no-untyped-def]
+    """The cluster of the state ``iso3`` (made when the text never names it)."""
+    state = kb.state(iso3)
+    if state is None:
+        return None
+    key = "kb:" + state.id
+    if key not in by_key:
+        by_key[key] = new(state)
+    return by_key[key]
 
 
 #: Mention kind by role kind (titles and sides are "role").
@@ -517,6 +561,11 @@ def _counterpart(
     return best[1] if best else None
 
 
+#: Administrative nouns whose lone form refers back to a place named right after them
+#: ("محافظة كركوك" … "المحافظة"): a governorate is named so, a city is not always the one meant.
+_ADMIN_NOUNS = frozenset({"محافظه", "اقليم", "ولايه"})
+
+
 def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan]) -> int | None:
     """The entity named nearest before a lone "الوزارة"/"المدينة" whose name begins with that noun
     ("وزارة الخارجية", "مدينة الصدر"). A place named once right after the noun ("مدينة الرمادي")
@@ -528,6 +577,8 @@ def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan])
     best: tuple[int, int, bool] | None = None  # (start, cluster, named with the noun)
     for c_idx, c in enumerate(clusters):
         begins = any(names[k].words and bare(names[k].words[0]) == role.key for k in c.names)
+        if role.key in _ADMIN_NOUNS and any(names[k].cue == role.key for k in c.names):
+            begins = True  # "في محافظة السليمانية ... مبنى المحافظة": a governorate is named so
         if not begins and not any(names[k].cue == role.key for k in c.names):
             continue
         for k in c.names:

@@ -289,22 +289,46 @@ class PhraseIndex:
         """On a tie in length, whether the whole word's phrase beats a peeled reading's (no)."""
         return False
 
-    def find(self, tokens: Sequence[Token], text: str, at: Iterable[int] | None = None) -> list[Match]:
+    def find(
+        self,
+        tokens: Sequence[Token],
+        text: str,
+        at: Iterable[int] | None = None,
+        keep: Callable[[Match], bool] | None = None,
+    ) -> list[Match]:
         """Leftmost-longest, non-overlapping matches over ``tokens``.
 
         ``at``: the token positions, ascending, where a phrase can start (a reading of the token
-        is a first word, see :meth:`starts`); the others are skipped unread.
+        is a first word, see :meth:`starts`); the others are skipped unread. ``keep``: whether
+        the caller takes a match; one it does not take leaves its tokens to the phrases that begin
+        inside it. A match that :meth:`_yields` to one beginning inside it is not taken either.
         """
         out: list[Match] = []
         i = 0
-        for k in range(len(tokens)) if at is None else at:
+        positions = list(range(len(tokens)) if at is None else at)
+        for n, k in enumerate(positions):
             if k < i:
                 continue
             m = self.match_at(tokens, k, text)
-            if m is not None:
-                out.append(m)
-                i = m.j
+            if m is None:
+                continue
+            if m.j - m.i > 1 and self._may_yield(m.value):
+                inner = (self.match_at(tokens, q, text) for q in positions[n + 1 :] if q < m.j)
+                if any(x is not None and self._yields(m.value, x.value) for x in inner):
+                    continue  # "مدينة الإسماعيلية" (a noisy town variant): the known "الإسماعيلية" in it
+            if keep is not None and not keep(m):
+                continue
+            out.append(m)
+            i = m.j
         return out
+
+    def _may_yield(self, value: Any) -> bool:
+        """Whether a phrase's value may give way to one beginning inside it (no: plain phrases)."""
+        return False
+
+    def _yields(self, outer: Any, inner: Any) -> bool:
+        """Whether a phrase gives way to one beginning inside it."""
+        return False
 
 
 class NameIndex(PhraseIndex):
@@ -313,6 +337,14 @@ class NameIndex(PhraseIndex):
 
     def _whole_wins(self, whole: Any, peeled: Any) -> bool:
         return not (whole[0].weak and not peeled[0].weak)
+
+    def _may_yield(self, value: Any) -> bool:
+        return bool(value[0].weak)
+
+    def _yields(self, outer: Any, inner: Any) -> bool:
+        """A noisy geonames variant of several words ("مدينة القدس", "مدينة الإسماعيلية") gives way
+        to a curated name that begins inside it: the list knows that name's entry."""
+        return not inner[0].weak
 
 
 class KnowledgeBase:
@@ -396,10 +428,17 @@ class KnowledgeBase:
         hits = self.adjectives.get(words(text))
         return hits[0] if hits else None
 
-    def match(self, tokens: Sequence[Token], text: str, at: Iterable[int] | None = None) -> list[Match]:
+    def match(
+        self,
+        tokens: Sequence[Token],
+        text: str,
+        at: Iterable[int] | None = None,
+        keep: Callable[[Match], bool] | None = None,
+    ) -> list[Match]:
         """Known names in ``tokens`` (leftmost-longest); ``Match.value`` = entries, best first.
-        ``at``: where a name can start, as for :meth:`PhraseIndex.find`."""
-        return self.names.find(tokens, text, at)
+        ``at``, ``keep``: where a name can start and which matches the caller takes, as for
+        :meth:`PhraseIndex.find` (a name it leaves gives its tokens to the names inside it)."""
+        return self.names.find(tokens, text, at, keep)
 
     def holders(self, title: str, date: str | None = None) -> list[KBEntry]:
         """People who held ``title`` (e.g. ``president``+country handled by the caller) on ``date``."""

@@ -143,6 +143,13 @@ class Grammar:
         self.facility_modifiers = {match_key(k) for k in data["facility_modifiers"]}
         self.sides = {bare(match_key(k)) for k in data["sides"]}
         self.nominals = {bare(match_key(k)) for k in data["nominals"]}
+        #: "البلاد", "الدولة": the story's own state (roles.json "_home_nominals_doc")
+        self.home_nominals = {bare(match_key(k)) for k in data.get("home_nominals", ())}
+        self.head_of_state_heads = {bare(match_key(k)) for k in data.get("head_of_state_heads", ())}
+        self.state_nominals = {bare(match_key(k)) for k in data.get("state_nominals", ())}
+        self.admin_nominals = {bare(match_key(k)) for k in data.get("admin_nominals", ())}
+        #: state → KB id of its government called "نظام" + its leader's name ("نظام الأسد")
+        self.regimes: dict[str, str] = dict(data.get("regimes", {}))
         self.restricted = {bare(match_key(k)) for k in data["restricted_heads"]}
         self.sector_words = {bare(match_key(k)): v for k, v in data["sector_words"].items()}
         self.honorifics = PhraseIndex()
@@ -296,7 +303,7 @@ class Grammar:
             bits |= OPENS_BODY
         if b in self.sides:
             bits |= OPENS_SIDE
-        if key.startswith("ال") and key[2:] in self.nominals:
+        if key.startswith("ال") and (key[2:] in self.nominals or key[2:] in self.home_nominals):
             bits |= OPENS_NOMINAL
         if self.epithets.starts(key):
             bits |= OPENS_EPITHET
@@ -322,6 +329,24 @@ class Grammar:
                 return s, key[2:]
         return None
 
+    def home_nominal(self, tokens: Sequence[Token], k: int, text: str) -> int | None:
+        """The start of a lone "البلاد"/"الدولة" at token ``k`` (the article as written): nothing
+        after it that makes it another phrase ("الدولة العبرية", "الدولة الإسلامية"), no organisation
+        or minister's word before it ("تنظيم الدولة", "وزير الدولة")."""
+        tok = tokens[k]
+        for s, key in token_heads(tok, text):
+            if key.startswith("ال") and key[2:] in self.home_nominals and match_key(text[s : s + 2]) == "ال":
+                break
+        else:
+            return None
+        if k + 1 < len(tokens) and self._modified(key[2:], tokens, k + 1, text):
+            return None
+        if k > 0:
+            prev = bare(token_heads(tokens[k - 1], text)[0][1])
+            if prev in self.org_cues or prev in _MINISTER_WORDS:
+                return None
+        return s
+
     def lone_nominal(self, tokens: Sequence[Token], k: int, text: str) -> tuple[int, str] | None:
         """:meth:`nominal_at` with nothing after it that makes the noun a name: "الوزارة" but not
         "الوزارة الإيرانية" or "المملكة المتحدة"."""
@@ -331,10 +356,20 @@ class Grammar:
         m = self.kb.names.match_at(tokens, k + 1, text)
         if m is not None and m.start == tokens[k + 1].start and not m.value[0].weak:
             return hit  # "وحمّلت الوزارة الكيان الإسرائيلي": the next name is another phrase
-        nxt = tokens[k + 1].norm
-        if (nxt.startswith("ال") and nxt not in NOT_DEFINITE) or self.kb.adjectives.match_at(tokens, k + 1, text):
+        if self._modified(hit[1], tokens, k + 1, text):
             return None
         return hit
+
+    def _modified(self, noun: str, tokens: Sequence[Token], k: int, text: str) -> bool:
+        """Whether the word at ``k`` can be an adjective of ``noun`` and so make it a longer name:
+        a nationality, or a definite word, which for a feminine noun must be feminine too
+        ("المملكة المتحدة", but "رفض المملكة القاطع" leaves "المملكة" alone)."""
+        if self.kb.adjectives.match_at(tokens, k, text):
+            return True
+        nxt = tokens[k].norm
+        if not nxt.startswith("ال") or nxt in NOT_DEFINITE:
+            return False
+        return not (noun.endswith("ه") or noun in _FEMININE) or nxt.endswith("ه")
 
     def is_complement(self, tok: Token, text: str) -> bool:
         return any(k in self.complements or k in self.heads for _, k in self._forms(tok, text))
@@ -738,7 +773,10 @@ class Grammar:
                     j = m.j
                     continue
                 break
-            if any(k in self.complements for _, k in self._forms(tok, text)) and not self.is_connector(tok):
+            forms = self._forms(tok, text)
+            if forms[0][0] > tok.start and tok.norm[:1] in "وف" and forms[0][1] in self.bodies:
+                break  # "الحكومة الاتحادية وحكومة الإقليم": a second body begins
+            if any(k in self.complements for _, k in forms) and not self.is_connector(tok):
                 keys.append(bare(tok.norm))
                 j += 1
                 continue
@@ -854,6 +892,11 @@ _PLACE_WORDS = frozenset(
               "ولاية", "إقليم", "بلدة", "قرية", "مديرية"]
 )
 
+
+#: Nouns that take feminine adjectives without ending in ة ("البلاد العربية").
+_FEMININE = frozenset({"بلاد"})
+#: "وزير الدولة", "وزارة الدولة": a minister of state, not the state.
+_MINISTER_WORDS = frozenset(bare(match_key(w)) for w in ["وزير", "وزيرة", "وزراء", "وزارة", "وزيرا"])
 
 #: "رئيس": a one-word title pattern of this head names the state's president only alone.
 _HEAD_OF = frozenset(bare(match_key(w)) for w in ["رئيس", "رئيسة"])

@@ -18,13 +18,14 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from marsad.document import Document, Token
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
 from marsad.entities.kb import (
     KBEntry,
     KnowledgeBase,
+    Match,
     PhraseIndex,
     sentence_heads,
     token_heads,
@@ -173,8 +174,10 @@ class EntityStep(Step):
         names = self._propagate(doc.text, sents, names, role_sents)
         names.sort(key=lambda n: n.start)
         _place_bodies(names)
-        home = _local_state(self._home(doc), sent_cands)
+        own = self._home(doc)
+        home = _local_state(own, sent_cands)
         _home_bodies(names, home)
+        states = _StoryStates(home if own is not None else None, home, about)
         starts = [n.start for n in names]
         for toks, sent_roles, sent_opens in zip(sents, role_sents, opens, strict=True):
             for role in sent_roles:
@@ -183,8 +186,10 @@ class EntityStep(Step):
                     continue
                 role = _org_country(role, toks, names, starts, doc.text)
                 roles.append(RoleSpan(role, _apposition(role, sent_roles, toks, names, starts, grammar, doc.text)))
+            roles.extend(RoleSpan(r) for r in self._regimes(doc.text, toks, names, starts))
             roles.extend(
-                RoleSpan(r) for r in self._sides_and_nominals(doc.text, toks, sent_roles, names, starts, sent_opens)
+                RoleSpan(r)
+                for r in self._sides_and_nominals(doc.text, toks, sent_roles, names, starts, sent_opens, states)
             )
         for toks, sent_roles, sent_opens in zip(sents, role_sents, opens, strict=True):
             near = _near_persons(toks, names, starts)
@@ -250,7 +255,20 @@ class EntityStep(Step):
                 if label == "LOC":  # a geonames town backed by an ORG tag is a club ("برشلونة")
                     ner_cover.update(range(i, j))
         byline: set[int] = set()  # tokens of the agency in the dateline: no name there
-        for m in kb.match(toks, text, [k for k, bits in enumerate(opens) if bits & OPENS_NAME]):
+
+        def backed(m: Match) -> bool:
+            """Whether a name of several words will count (the checks below): one that will not
+            leaves its tokens to a name inside it ("جبل X" unbacked, then "X")."""
+            if m.j - m.i < 2:
+                return True
+            entry, cued = m.value[0], _cue_before(toks, m.i, text) is not None
+            if entry.weak:
+                return cued or bool(set(range(m.i, m.j)) & ner_cover)
+            return not kb.is_ambiguous(text[m.start : m.end]) or cued or bool(set(range(m.i, m.j)) & ner_any) or (
+                words(text[m.start : m.end]) in grammar.org_readings
+            )
+
+        for m in kb.match(toks, text, [k for k, bits in enumerate(opens) if bits & OPENS_NAME], backed):
             entry = m.value[0]
             i = m.i
             if dateline is not None and dateline[0] <= m.start < dateline[1] and (
@@ -289,12 +307,16 @@ class EntityStep(Step):
                     continue  # "صحيفة واشنطن بوست": the recognizer has the whole name
                 cands.append((NameSpan(m.start, m.end, "ORG", words(text[m.start : m.end]), None, "outlet"), m.i, m.j, "outlet"))
                 continue
-            start = _strip_honorifics(grammar, toks, m.i, m.j, text, m.start) if entry.type == "PER" else m.start
-            span = NameSpan(start, m.end, entry.type, words(text[start : m.end]), entry, "kb",
+            start, end, mj = m.start, m.end, m.j
+            if entry.type == "PER":
+                start = _strip_honorifics(grammar, toks, m.i, m.j, text, m.start)
+                mj = _lineage_end(toks, m.j, text)  # "محمد بن سلمان بن عبد العزيز": one name
+                end = toks[mj - 1].end
+            span = NameSpan(start, end, entry.type, words(text[start:end]), entry, "kb",
                             entry.country, entry.actor, cue=cue)
             if entry.type in {"GPE", "LOC"} and len(m.value) > 1:
                 span.options = tuple(e for e in m.value if e.type in {"GPE", "LOC"} and not e.weak)
-            cands.append((span, m.i, m.j, "weak" if entry.weak else "kb"))
+            cands.append((span, m.i, mj, "weak" if entry.weak else "kb"))
         legislatures: set[int] = set()
         placed: set[int] = set()  # bodies placed by a genitive town: inside a title, the town only
         for b in grammar.bodies_in(toks, text, opens):
@@ -434,24 +456,46 @@ class EntityStep(Step):
         names: list[NameSpan],
         starts: list[int],
         opens: Sequence[int],
+        states: _StoryStates | None = None,
     ) -> list[Role]:
-        """"الجانب الإسرائيلي" (the state) and lone definite nouns such as "الوزارة" (the body named before)."""
+        """"الجانب الإسرائيلي" (the state), lone definite nouns such as "الوزارة" (the body named
+        before) and "البلاد" (the story's state, roles.json "_home_nominals_doc")."""
         grammar = self.grammar
+        states = states or _StoryStates(None, None, set())
         busy = {k for r in sent_roles for k in range(r.i, r.j)}
         # a body noun inside a title still refers back: "الناطق باسم الوزارة", "وكيل الوزارة"
         inside = {
             k for r in sent_roles if r.kind == "title" for k in range(r.i + 1, r.j)
             if toks[k - 1].norm == "باسم" or (k == r.i + 1 and r.title is None)
         }
+        # "رئيس الدولة": the state of a head of state's title is named in it
+        of_state = {
+            r.i + 1 for r in sent_roles
+            if r.kind == "title" and r.j == r.i + 2 and r.head in grammar.head_of_state_heads
+        }
+        # "رئيس حكومة الإقليم": an administrative noun anywhere inside a title after its head
+        in_title = {k for r in sent_roles if r.kind == "title" for k in range(r.i + 1, r.j)}
         out: list[Role] = []
         for k, bits in enumerate(opens):
             if not bits & (OPENS_SIDE | OPENS_EPITHET | OPENS_NOMINAL):
                 continue  # nothing of the three begins here: no mention, nothing made busy
             tok = toks[k]
+            own = states.own
+            home_start = grammar.home_nominal(toks, k, text) if own else None
+            if home_start is not None and own is not None:
+                if (k in of_state or k not in busy) and not _overlaps_names(names, starts, tok.start, tok.end):
+                    c = own
+                    out.append(Role(home_start, tok.end, k, k + 1, "side", "side:" + c, country=c))
+                continue
             if k in inside and not _overlaps_names(names, starts, tok.start, tok.end):
                 hit = grammar.lone_nominal(toks, k, text)
                 if hit is not None:
-                    out.append(Role(hit[0], tok.end, k, k + 1, "nominal", hit[1], head=hit[1]))
+                    out.append(self._nominal(hit, tok, k, states))
+                continue
+            if k in in_title or _inside_body(names, starts, tok):
+                hit = grammar.lone_nominal(toks, k, text)
+                if hit is not None and hit[1] in grammar.admin_nominals:
+                    out.append(self._nominal(hit, tok, k, states))  # "حكومة الإقليم"
                 continue
             if k in busy or _overlaps_names(names, starts, tok.start, tok.end):
                 continue
@@ -468,9 +512,51 @@ class EntityStep(Step):
                 busy.update(range(epithet.i, epithet.j))
                 continue
             hit = grammar.lone_nominal(toks, k, text)  # not "الوزارة الإيرانية", "المملكة المتحدة"
-            if hit is not None:
-                out.append(Role(hit[0], tok.end, k, k + 1, "nominal", hit[1], head=hit[1]))
+            if hit is not None and not (k > 0 and _after_outlet_word(toks, k)):
+                out.append(self._nominal(hit, tok, k, states))
         return out
+
+    def _regimes(self, text: str, toks: list[Token], names: list[NameSpan], starts: list[int]) -> list[Role]:
+        """"نظام الأسد": "نظام" right before a known head of state's name describes that state's
+        government (roles.json "regimes"); the name inside stays the person's."""
+        regimes = self.grammar.regimes
+        out: list[Role] = []
+        for k in range(len(toks) - 1):
+            start = next((s for s, key in token_heads(toks[k], text) if key == _REGIME_WORD), None)
+            if start is None:
+                continue
+            p = bisect.bisect_left(starts, toks[k + 1].start)
+            if p >= len(names) or names[p].start != toks[k + 1].start:
+                continue
+            person = names[p].entry
+            if person is None or person.type != "PER" or person.country not in regimes:
+                continue
+            org = regimes[person.country]
+            j = bisect.bisect_left([t.start for t in toks], names[p].end, lo=k + 1)
+            out.append(Role(start, names[p].end, k, j, "regime", "regime:" + org, country=person.country))
+        return out
+
+    def _nominal(self, hit: tuple[int, str], tok: Token, k: int, states: _StoryStates) -> Role:
+        """A lone noun's nominal role; a state noun ("المملكة") carries the state it stands for
+        when no name beginning with it comes before (coref tries that first)."""
+        start, noun = hit
+        country = self._state_called(noun, states) if noun in self.grammar.state_nominals else None
+        return Role(start, tok.end, k, k + 1, "nominal", noun, head=noun, country=country)
+
+    def _state_called(self, noun: str, states: _StoryStates) -> str | None:
+        """The story's state if it is called by ``noun`` ("المملكة العربية السعودية" → Saudi
+        Arabia for "المملكة"), else the one state the story is about that is."""
+
+        def called(iso3: str | None) -> bool:
+            entry = self.kb.state(iso3 or "")
+            return entry is not None and any(
+                (ws := words(v)) and bare(ws[0]) == noun and len(ws) > 1 for v in entry.variants
+            )
+
+        if called(states.local):
+            return states.local
+        hits = [c for c in sorted(states.about) if called(c)]
+        return hits[0] if len(hits) == 1 else None
 
     def _epithet_at(self, text: str, toks: list[Token], k: int) -> Role | None:
         """"العدو", "المقاومة", "المقاومة الإسلامية" standing alone (with the article as written):
@@ -569,7 +655,15 @@ class EntityStep(Step):
         """Find recognizer-only names again wherever they recur, and persons' last names."""
         index = PhraseIndex()
         seen: set[tuple[str, ...]] = set()
+        after: dict[tuple[str, ...], int] = {}  # a known person's surname: only after his full name
         for n in names:
+            if n.source == "kb" and n.type == "PER" and n.entry is not None and n.words not in seen:
+                seen.add(n.words)  # "خالد مشعل" … "مشعل": a known person's surname, as for the recognizer's
+                last = _surname(n.words, n.entry)
+                if last is not None and not self.kb.lookup(last) and not _common(last):
+                    index.add((last,), "PER")
+                    after.setdefault((last,), n.start)  # the press uses it once the full name is out
+                continue
             if n.source != "ner" or n.words in seen:
                 continue
             seen.add(n.words)
@@ -580,7 +674,7 @@ class EntityStep(Step):
                 last = n.words[-1]
                 if len(last) > 3 and last not in _STOP_SURNAMES and not self.kb.lookup(last) and not _common(last):
                     index.add((last,), "PER")
-        if not seen:
+        if not index.first_words():
             return names
         taken = sorted((n.start, n.end) for n in names)
         out = list(names)
@@ -596,10 +690,27 @@ class EntityStep(Step):
             for m in index.find(toks, text, at):
                 if set(range(m.i, m.j)) & role_tokens or _overlaps(taken, m.start, m.end):
                     continue
+                if after and m.start < after.get(words(text[m.start : m.end]), -1):
+                    continue
                 out.append(NameSpan(m.start, m.end, m.value, words(text[m.start : m.end]), None, "doc",
                                     cue=_cue_before(toks, m.i, text)))
         return out
 
+
+_REGIME_WORD = match_key("نظام")
+_LINK_KEYS = frozenset(match_key(w) for w in NAME_LINKS)
+
+
+def _surname(ws: tuple[str, ...], entry: KBEntry) -> str | None:
+    """The last word of a known person's two- or three-word name that the press may use alone
+    ("مشعل"), None for a lineage name ("سلمان بن عبدالعزيز": called by the first name) or one
+    whose entry already has a one-word variant."""
+    if len(ws) < 2 or len(ws) > 3 or any(w in _LINK_KEYS for w in ws) or ws[-1].startswith("عبد"):
+        return None
+    last = ws[-1]
+    if len(last) <= 3 or last in _STOP_SURNAMES or any(len(words(v)) == 1 for v in entry.variants):
+        return None
+    return last
 
 #: Plural nouns of people that, with a plural nationality adjective, stand for the state:
 #: noun → sector of the actor code ("" for the state itself).
@@ -822,6 +933,23 @@ def _place_bodies(names: list[NameSpan]) -> None:
                 break
 
 
+def _inside_body(names: list[NameSpan], starts: list[int], tok: Token) -> bool:
+    """Whether the token lies inside a composed body's name, after its first word ("حكومة الإقليم")."""
+    k = bisect.bisect_right(starts, tok.start) - 1
+    return k >= 0 and names[k].source == "body" and names[k].start < tok.start and tok.end <= names[k].end
+
+
+@dataclass(frozen=True, slots=True)
+class _StoryStates:
+    """The states a lone "البلاد" or "المملكة" may stand for: ``own``, the story's state where its
+    dateline or agency names one; ``local``, the story's state however found; ``about``, the states
+    its names point to most."""
+
+    own: str | None
+    local: str | None
+    about: set[str]
+
+
 def _overlaps_other_than_bodies(names: list[NameSpan], starts: list[int], start: int, end: int) -> bool:
     """Whether a name other than a composed body lying inside ``[start, end)`` overlaps it."""
     k = bisect.bisect_right(starts, start)
@@ -1010,6 +1138,20 @@ def _name_word(grammar: Grammar, tok: Token, text: str) -> bool:
     if grammar.head_at(tok, text) is not None or grammar.is_complement(tok, text):
         return False
     return grammar.honorifics.match_at([tok], 0, text) is None and grammar.kb.names.match_at([tok], 0, text) is None
+
+
+#: Words that carry a person's name on to a father's or a family's: "بن سلمان", "آل سعود".
+LINEAGE = frozenset(["بن", "ابن", "بنت", "آل"])
+
+
+def _lineage_end(toks: list[Token], j: int, text: str) -> int:
+    """The end token of a known person's name that goes on with "بن X" or "آل X" after the
+    knowledge base's variant ("محمد بن سلمان بن عبد العزيز آل سعود"); ``j`` when it does not."""
+    while j + 1 < len(toks) and text[toks[j].start : toks[j].end] in LINEAGE and toks[j + 1].norm.isalpha():
+        j += 2
+        if text[toks[j - 1].start : toks[j - 1].end] in NAME_LINKS and j < len(toks) and toks[j].norm.isalpha():
+            j += 1  # "بن عبد العزيز": "عبد" needs the next word
+    return j
 
 
 def _not_name_tail(word: str) -> bool:
