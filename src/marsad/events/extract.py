@@ -227,6 +227,30 @@ _CHARGE_WORDS = frozenset(
 )
 # "الأراضي التي لا تزال إسرائيل تحتلها": a state described in a relative clause, not an act told
 _STILL = frozenset(match_key(w) for w in ("تزال", "يزال", "زالت", "زال", "تزل", "يزل", "يزالون", "زالوا"))
+# What an act aims at, was postponed, foiled or only supposed to do ("يهدف إلى ترحيل", "بهدف تبادل",
+# "من أجل وقف", "القاضي بترحيل", "تأجيل زيارة", "إحباط هجوم", "كان من المفترض أن يلتقي"): not told as done
+_PURPOSE_LAST = frozenset(
+    match_key(w)
+    for w in (
+        "بهدف", "لهدف", "القاضي", "القاضية", "يقضي", "تقضي", "لأجل", "لاجل", "تأجيل", "بتأجيل", "إرجاء",
+        "ارجاء", "إلغاء", "الغاء", "بإلغاء", "إحباط", "احباط", "بإحباط", "لإحباط", "لاحباط",
+    )
+)
+_PURPOSE_PAIRS = frozenset(
+    (match_key(a), match_key(b))
+    for a, b in (
+        ("يهدف", "إلى"), ("تهدف", "إلى"), ("يهدف", "الى"), ("تهدف", "الى"), ("يرمي", "إلى"), ("ترمي", "إلى"),
+        ("الهادف", "إلى"), ("الهادفة", "إلى"), ("الرامي", "إلى"), ("الرامية", "إلى"), ("من", "أجل"),
+        ("المفترض", "أن"), ("المفترض", "ان"),
+    )
+)
+# "التفاوض بشأن ترحيل", "محادثات بشأن اتفاق": what talks are about
+_TALK_NOUNS = frozenset(
+    match_key(w)
+    for w in ("التفاوض", "تفاوض", "المفاوضات", "مفاوضات", "المحادثات", "محادثات", "مباحثات", "المباحثات", "نقاش", "النقاش", "الحوار", "حوار")
+)
+_KANA = frozenset(match_key(w) for w in ("كان", "كانت"))
+_ABOUT = frozenset(match_key(w) for w in ("بشأن", "حول", "بخصوص"))
 _UNREAL_LINK = frozenset(match_key(w) for w in ("وقوع", "حدوث", "تكرار", "تنفيذ", "شن", "من"))
 # "العقوبات المفروضة", "الاتفاق المبرم": a measure or accord already in force, named, not told
 _IN_FORCE = frozenset(
@@ -469,6 +493,7 @@ class DocumentReader:
         self._pluperfect = False
         self._sentence = 0
         self._subject_sentence = -1  # the sentence where the discourse subject was last named
+        self._subject_gender: str | None = None  # "m"/"f": the verb that named the discourse subject agreed so
         self._current: list[Draft] = []  # the drafts of the sentence kept so far
         self._headline: int | None = None  # the index of a headline sentence (-1: none)
 
@@ -758,10 +783,33 @@ class DocumentReader:
             return self.disc.other
         return self.disc.subject
 
-    def _established(self, subject: str, other: str | None = None) -> None:
+    def _established(self, subject: str, other: str | None = None, gender: str | None = None) -> None:
+        if subject != self.disc.subject or gender is not None:
+            self._subject_gender = gender
         self._side = False
         self._subject_sentence = self._sentence
         self.disc.update(subject, other)
+
+    @staticmethod
+    def _verb_gender(key: str) -> str | None:
+        """The gender a singular 3rd-person verb form agrees in: "أكدت", "تؤكد" feminine;
+        "أكد", "يؤكد" masculine; None for plurals, duals and what cannot be told."""
+        k = _bare(key)
+        if len(k) < 3 or k.endswith(("وا", "ون", "ان", "ين", "تا", "نا")):
+            return None
+        if k[0] == "ي":
+            return "m"
+        if k.endswith("ت") and len(k) > 3:
+            return "f"
+        if k[0] == "ت":
+            return None  # "تؤكد" she affirms, or a past form V/VI: "تابع", "تطرق"
+        return "m" if k[0] in "اأإ" or len(k) == 3 else None
+
+    def _carry_agrees(self, key: str) -> bool:
+        """A dropped subject stops at a change of gender: "وأكدت" never takes the man named
+        with "وقال" before ("واعتذرت جريفين" after "وانتقد الرئيس")."""
+        g = self._verb_gender(key)
+        return g is None or self._subject_gender is None or g == self._subject_gender
 
     def _agrees(self, d: Draft, doer: Ref | None) -> bool:
         """Whether a verb could have ``doer`` as its dropped subject. A masculine plural verb
@@ -802,13 +850,16 @@ class DocumentReader:
     ) -> str | None:
         limit = cue.quote[0] if cue.quote else c1
         if cue.participle:
-            return said[-1].speaker if said else self.disc.subject
+            return next((q.speaker for q in reversed(said) if q.speaker), None) if said else self.disc.subject
         subj = finder.subject_after(cue.end, limit) or finder.title_subject(cue.end, limit, self._is_trigger_word)
         if subj is None:
             subj = finder.subject_before(cue.start, c0)
+        cue_key = match_key(self.doc.text[cue.start:cue.end])
         if subj is not None:
-            self._established(subj.entity)
+            self._established(subj.entity, gender=self._verb_gender(cue_key) if subj.start > cue.start else None)
             return subj.entity
+        if not self._carry_agrees(cue_key):
+            return None
         return self._carried()
 
     def _draft(
@@ -829,6 +880,10 @@ class DocumentReader:
         prev = before[-1] if before else ""
         d = Draft(m, plover, e.cameo, mode, head.start, t0, t1, c0, c1)
         d.extra["head_key"] = head.key
+        if self._purposed(toks, m.head):
+            # "يهدف إلى ترحيل", "تأجيل زيارة", "كان من المفترض أن يلتقي": not an act told; its
+            # arguments are still read (a subject named there is the discourse's), then it is dropped
+            d.extra["unrealised"] = "1"
         if not m.verbal:
             framed = prev in _FRAME_PREPS or (len(before) > 1 and before[-2] in _FRAME_PREPS and prev in _FRAME_NOUNS)
             if framed and plover != "PROTEST":
@@ -893,7 +948,7 @@ class DocumentReader:
             d.source = (
                 self._reported_subject(finder, toks, m.head, said)
                 or (lead.source if lead else None)
-                or self._ref_of(said[-1].speaker if said else self.disc.subject)
+                or self._ref_of(next((q.speaker for q in reversed(said) if q.speaker), None) if said else self.disc.subject)
             )
             if finder.next_word(head.end) in _IYA and lead is not None and lead.target is not None:
                 d.target = lead.target  # "متهمةً إياهم": the object of the act before
@@ -978,6 +1033,23 @@ class DocumentReader:
             return False
         gap = [w for w in re.findall(r"[\w\u064b-\u065f\u0670]+", self.doc.text[t1:r.start]) if match_key(w) not in ("مع", "ب")]
         return fillers_only(" ".join(gap), titles=True)
+
+    @staticmethod
+    def _purposed(toks: list[Tok], h: int) -> bool:
+        """A trigger in a purpose, postponement or supposition frame (see ``_PURPOSE_LAST``), or
+        the topic of talks ("التفاوض بشأن ترحيل"); the frame must be in the trigger's clause."""
+        words: list[str] = []
+        for t in reversed(toks[max(0, h - 3):h]):
+            if not t.is_word:
+                break  # "، أن": another clause
+            words.insert(0, _bare(t.key))
+        if not words:
+            return False
+        if words[-1] in _PURPOSE_LAST:
+            return True
+        if len(words) > 1 and (words[-2], words[-1]) in _PURPOSE_PAIRS:
+            return True
+        return len(words) > 1 and words[-1] in _ABOUT and words[-2] in _TALK_NOUNS
 
     @staticmethod
     def _unreal(before: list[str]) -> bool:
@@ -1381,6 +1453,9 @@ class DocumentReader:
                 subj, co = joint  # "أن قطر وروسيا تتفقان على": both parties, the first as source
             else:
                 subj = finder.subject_before(head.start, c0) or finder.group_subject(head.start, c0)
+        own_subject = subj is None and self._unnamed_subject(toks, m.head, head)
+        if d.relative and own_subject:
+            subj = None  # "التي شنها الانفصاليون": the relative clause has a subject of its own
         prev_words = [t for t in toks[max(0, m.head - 2):m.head] if t.is_word or t.key in ("،", ",", ":")]
         prev = prev_words[-1] if prev_words else None
         prev_key = _bare(prev.key) if prev is not None and prev.is_word else ""
@@ -1438,7 +1513,7 @@ class DocumentReader:
                 d.symmetric = True
             elif attributive and nxt in _DURING_WHICH:
                 d.source = self._main_subject(finder, head.start)  # "بعد زيارة التقى خلالها": the visitor
-            elif nxt in SUBJECT_NOUNS or bare_nxt in SUBJECT_NOUNS or d.relative or attributive:
+            elif nxt in SUBJECT_NOUNS or bare_nxt in SUBJECT_NOUNS or d.relative or attributive or own_subject:
                 pass  # its subject is a phrase that names no entity
             elif in_direct:
                 own = _bare(head.key)
@@ -1453,6 +1528,8 @@ class DocumentReader:
                     not self._agrees(d, d.source) or self._passive_marked(d)
                 ):
                     d.source = None  # "قتلوا" after "طائرات التحالف": another group, not the dropped subject
+                if d.source is not None and not self._carry_agrees(head.key):
+                    d.source = None  # "واعتذرت" after "وانتقد الرئيس": another subject
                 d.carried = d.source is not None
         if d.target is None and obj is not None:
             d.target = obj
@@ -1472,7 +1549,28 @@ class DocumentReader:
                 d.target = self._ref_of(b if d.source.entity == a else a)  # وبحث معه: the other party
                 d.symmetric = True
         if d.explicit and d.source is not None and not in_direct and d.source.type in ACTOR_TYPES:
-            self._established(d.source.entity, d.target.entity if d.target else None)
+            after_verb = d.source is subj and d.source.start > head.start  # the verb's own subject
+            self._established(
+                d.source.entity, d.target.entity if d.target else None,
+                gender=self._verb_gender(head.key) if after_verb else None,
+            )
+
+    def _unnamed_subject(self, toks: list[Tok], h: int, head: Tok) -> bool:
+        """The verb has a subject of its own that names no entity: a definite nominative plural
+        right after it ("واتهم الانفصاليون", "التي شنها المسلحون"), or a noun phrase between
+        "كان" and the verb ("وكانت السلطات قد اعتقلت"): nothing is carried to it."""
+        nxt = next((t for t in toks[h + 1:h + 2] if t.is_word), None)
+        if nxt is not None:
+            k = _bare(nxt.key)
+            if k.startswith("ال") and k.endswith("ون") and len(k) > 5 and not self.mentions.between(nxt.start, nxt.end):
+                return True
+        words = [t for t in toks[max(0, h - 4):h]]
+        keys = [_bare(t.key) if t.is_word else "," for t in words]
+        if "," in keys:
+            keys = keys[len(keys) - keys[::-1].index(","):]
+        if keys and keys[-1] == "قد":
+            keys = keys[:-1]
+        return len(keys) >= 2 and keys[0] in _KANA and all(k not in _KANA for k in keys[1:])
 
     def _captor(self, finder: ArgumentFinder, gen: Ref, limit: int) -> bool:
         """Whether the genitive after a detention noun is its doer: an object follows it
@@ -2259,7 +2357,7 @@ class DocumentReader:
                     return False  # "رداً على مجزرة النبطية": a reference, not placed
             elif d.target is None or "target_from_place" in d.extra:
                 return False  # violence with nobody named on either side: commentary
-        if "reference" in d.extra:
+        if "reference" in d.extra or "unrealised" in d.extra:
             return False
         if d.plover == "ACCUSE" and d.cameo == "110" and d.target is None:
             return False
