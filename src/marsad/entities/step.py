@@ -780,13 +780,7 @@ def _company_word_beside(grammar: Grammar, toks: list[Token], i: int, j: int, te
 def _story_states(sent_cands: list[list[Candidate]]) -> set[str]:
     """The states a story is about: those its known names point to at least twice and at least
     half as often as the most named one."""
-    counts: dict[str, int] = {}
-    for cands in sent_cands:
-        for span, _i, _j, source in cands:
-            if source in {"kb", "body"}:
-                country = span.entry.country if span.entry is not None else span.country
-                if country:
-                    counts[country] = counts.get(country, 0) + 1
+    counts = _story_counts(sent_cands)
     if not counts:
         return set()
     top = max(counts.values())
@@ -1161,8 +1155,8 @@ def _not_name_tail(word: str) -> bool:
     return word.endswith(("اً", "ًا")) or (w.startswith("لل") and len(w) > 4)
 
 
-def _story_top(sent_cands: list[list[Candidate]]) -> tuple[dict[str, int], str | None]:
-    """How often the story's known names point to each state, and the most named one."""
+def _story_counts(sent_cands: list[list[Candidate]]) -> dict[str, int]:
+    """How often the story's known names (KB entries and bodies) point to each state."""
     counts: dict[str, int] = {}
     for cands in sent_cands:
         for span, _i, _j, source in cands:
@@ -1170,6 +1164,12 @@ def _story_top(sent_cands: list[list[Candidate]]) -> tuple[dict[str, int], str |
                 country = span.entry.country if span.entry is not None else span.country
                 if country:
                     counts[country] = counts.get(country, 0) + 1
+    return counts
+
+
+def _story_top(sent_cands: list[list[Candidate]]) -> tuple[dict[str, int], str | None]:
+    """How often the story's known names point to each state, and the most named one."""
+    counts = _story_counts(sent_cands)
     top = max(counts, key=lambda c: counts[c]) if counts else None
     return counts, top
 
