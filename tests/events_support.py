@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marsad.document import Article, Boilerplate, Document, Entity, Mention, Source
+from collections.abc import Callable
+
+from marsad.document import Article, Boilerplate, Document, Entity, Event, Mention, Source
 from marsad.events.step import EventStep
 
 Ent = tuple[str, str, str, str | None, str | None]  # (mention text, id, type, country, actor)
@@ -45,3 +47,28 @@ def run(text: str, entities: list[Ent] = (), **kw) -> Document:  # type: ignore[
     doc = EventStep()(make_doc(text, entities, **kw))
     doc.check_offsets()
     return doc
+
+
+def pipeline_runner() -> Callable[..., Document]:
+    """The full pipeline as ``run(text, published="2024-03-10") -> Document`` (one pipeline)."""
+    from marsad.analyze import build_pipeline
+    from marsad.document import Article, Source
+
+    pipe = build_pipeline()
+
+    def run(text: str, published: str = "2024-03-10") -> Document:
+        doc = pipe.process(Article(text=text, id="t", source=Source(url="t", published=published))).document
+        assert doc is not None
+        return doc
+
+    return run
+
+
+def entity_canonical(doc: Document, eid: str | None) -> str | None:
+    """The canonical name of entity ``eid`` (None for none)."""
+    ent = next((e for e in doc.entities if e.id == eid), None)
+    return ent.canonical if ent else None
+
+
+def events_of(doc: Document, plover: str) -> list[Event]:
+    return [e for e in doc.events if e.plover == plover]

@@ -3,31 +3,21 @@ and Jawhara FM), each checked on sentences written for these tests: other names 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from marsad.analyze import build_pipeline
-from marsad.document import Article, Document, Event, Source
+from events_support import entity_canonical, events_of, pipeline_runner
+from marsad.document import Document
 
 
 @pytest.fixture(scope="module")
-def analyze():
-    pipe = build_pipeline()
-
-    def run(text: str, published: str = "2024-03-10") -> Document:
-        doc = pipe.process(Article(text=text, id="t", source=Source(url="t", published=published))).document
-        assert doc is not None
-        return doc
-
-    return run
+def analyze() -> Callable[..., Document]:
+    return pipeline_runner()
 
 
-def _name(doc: Document, eid: str | None) -> str | None:
-    ent = next((e for e in doc.entities if e.id == eid), None)
-    return ent.canonical if ent else None
-
-
-def _events(doc: Document, plover: str) -> list[Event]:
-    return [e for e in doc.events if e.plover == plover]
+_name = entity_canonical
+_events = events_of
 
 
 def _has(name: str | None, *parts: str) -> bool:
