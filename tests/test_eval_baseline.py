@@ -159,3 +159,17 @@ def test_dev2_gold_meets_its_floors(capsys):
     )
     err = capsys.readouterr().err
     assert rc == 0, err
+
+
+HELDOUT_GOLD = Path(__file__).parent / "gold_heldout"
+
+
+def test_heldout_gold_meets_its_floors(capsys):
+    """The blind held-out set of session 3 (tests/gold_heldout) guards against regressions on text
+    nobody tuned on; its floors are what the pipeline scored at its one blind run (REPORT.md),
+    never targets to tune towards."""
+    rc = main(
+        ["eval", str(HELDOUT_GOLD), "--quiet", "--check-baseline", str(QUALITY / "baseline_heldout.json")]
+    )
+    err = capsys.readouterr().err
+    assert rc == 0, err
