@@ -265,3 +265,40 @@ def test_wam_trailer_with_writer_and_editor() -> None:
     assert marked(text) == [("وام/أحمد النعيمي/عاصم الخولي", "editor_initials")]
     text = BODY + "\n(وام) / سارة المهيري"
     assert marked(text) == [("(وام) / سارة المهيري", "editor_initials")]
+
+
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        # a headline, then the site's byline with the reporter, then the date line
+        ("الحكومة تعلن خطة جديدة للنقل العمومي\nهسبريس - سعاد العلمي\nالاثنين 3 مارس 2025 - 10:40", "هسبريس - سعاد العلمي"),
+        ("ارتفاع أسعار الخضر في الأسواق\nعمر إبراهيم – عين اليوم", "عمر إبراهيم – عين اليوم"),
+    ],
+)
+def test_byline_and_date_line_under_the_headline(head: str, byline: str) -> None:
+    text = head + "\n\n" + BODY
+    got = marked(text)
+    assert (byline, "source_line") in got
+    headline = head.split("\n")[0]
+    assert all(m[0] != headline for m in got), "the headline stays body"
+    if "10:40" in head:
+        assert ("الاثنين 3 مارس 2025 - 10:40", "timestamp") in got
+
+
+def test_a_headline_and_a_body_sentence_are_no_byline() -> None:
+    text = "الوزير يزور المدينة\nوأكد محمد العلي أن المشروع سيكتمل قريباً\n\n" + BODY
+    assert marked(text) == []
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "المصدر: العربية.نت - وكالات",
+        "تابعوا آخر الأخبار عبر تطبيق المملكة",
+        "تابعوا آخر الأخبار من هسبريس على Google News",
+        "(وال) ع.م/ س.ف",
+    ],
+)
+def test_more_trailers(trailer: str) -> None:
+    text = BODY + "\n" + trailer
+    assert [m[0] for m in marked(text)] == [trailer]

@@ -167,6 +167,32 @@ def _is_date_line(text: str, line: Line) -> bool:
     return all(w in weekdays for w in rest.split())
 
 
+_HEAD_LINES = 4  # a byline or date line sits within the first lines
+_UNDER_HEADLINE = frozenset({"timestamp", "source_line"})
+
+
+@lru_cache(maxsize=1)
+def outlets() -> frozenset[str]:
+    """Folded names of newspapers and sites (resources/boilerplate/outlets.txt)."""
+    return frozenset(
+        fold_key(x.strip()) for x in _resource("outlets.txt").splitlines() if x.strip() and not x.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
+def _byline_re() -> re.Pattern[str]:
+    names = alternation(tuple(outlets())) + "|" + _agency_regex()
+    person = r"[ء-ي]+(?:\s+[ء-ي]+){1,3}"
+    dash = r"\s*[-–—|/]\s*"
+    return re.compile(rf"(?:{names}){dash}{person}|{person}{dash}(?:{names})")
+
+
+def _is_byline(line: Line) -> bool:
+    """An outlet or agency and a reporter's name on a line of their own: "هسبريس - مريم بنعلي",
+    "عمر إبراهيم – عين اليوم"."""
+    return line.words <= 7 and _byline_re().fullmatch(line.folded) is not None
+
+
 def _is_code(line: Line) -> bool:
     """A line without words: reference codes, rules of stars, bare numbers."""
     if line.end - line.start > 40 or not line.folded:
@@ -226,12 +252,18 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
             kinds[j] = r.kind if r is not None else "other"
 
     # 2. the head block: timestamps, breadcrumbs, share bars before the first body line
+    #    and, under at most two headline lines, a byline or date line ("هسبريس - مريم بنعلي")
+    skipped = 0
     for j, line in enumerate(lines[: max(last_body, 0)]):
         rule = _match(line, _HEAD)
-        if rule is not None:
+        if rule is not None and (not skipped or rule.kind in _UNDER_HEADLINE):
             kinds[j] = rule.kind
         elif _is_date_line(text, line):
             kinds[j] = "timestamp"
+        elif _is_byline(line):
+            kinds[j] = "source_line"
+        elif skipped < 2 and j < _HEAD_LINES and _headline(line):
+            skipped += 1
         else:
             break
 

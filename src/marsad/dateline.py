@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
-from marsad.boilerplate import agency_name, agency_regex
+from marsad.boilerplate import agency_name, agency_regex, outlets
 from marsad.dates import DateMention, Folded, complete_year, find_dates, fold, fold_key
 from marsad.document import Dateline
 
@@ -38,18 +37,6 @@ def _not_place() -> frozenset[str]:
 
 _SEPARATORS = re.compile(r"[\s\-–—،,/:]*")
 _WORD = re.compile(r"[\u0621-\u064a\u066e-\u06d3]+")
-
-
-@lru_cache(maxsize=1)
-def _outlets() -> frozenset[str]:
-    text = (
-        resources.files("marsad")
-        .joinpath("resources", "boilerplate", "outlets.txt")
-        .read_text(encoding="utf-8")
-    )
-    return frozenset(
-        fold_key(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#")
-    )
 
 
 @lru_cache(maxsize=1)
@@ -75,10 +62,10 @@ _MAX_CREDIT_LINE = 60
 
 @lru_cache(maxsize=1)
 def _credit_rx() -> re.Pattern[str]:
-    outlets = "|".join(sorted((re.escape(o) for o in _outlets()), key=len, reverse=True))
+    names = "|".join(sorted((re.escape(o) for o in outlets()), key=len, reverse=True))
     return re.compile(
         r"(?P<loc>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s*[:\-–—]\s*(?P<q>[«\"“(])\s*"
-        r"(?P<ag>" + outlets + "|" + agency_regex() + r")\s*[»\"”)]\s*[:\-–—]?"
+        r"(?P<ag>" + names + "|" + agency_regex() + r")\s*[»\"”)]\s*[:\-–—]?"
     )
 
 
@@ -145,7 +132,7 @@ def _first_line(text: str, published: str | date | None) -> Dateline | None:
         while e > s and text[e - 1].isspace():
             e -= 1
         location: str | None = text[loc_s:loc_e]
-        if ft[:p] in _outlets():
+        if ft[:p] in outlets():
             location = None  # an outlet's credit line: "سبق- وكالات:"
         return Dateline(
             start=s,
