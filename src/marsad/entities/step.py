@@ -165,8 +165,11 @@ class EntityStep(Step):
             sent_roles = grammar.roles(toks, doc.text, openings=sent_opens) if toks else []
             role_sents.append(sent_roles)
             sent_cands.append(self._names(doc.text, toks, sent_tags, sent_roles, dateline, sent_opens, agency))
+        own = self._home(doc)
+        if own is not None:
+            _place_readings(sent_cands, {own})  # "طرابلس (وال)": the dateline's state first
         about = _story_states(sent_cands)
-        _place_readings(sent_cands, about)
+        _place_readings(sent_cands, about, own)
         for cands in sent_cands:
             names.extend(_resolve([
                 c for c in cands if c[3] != "story" or self._story_name(c[0], about, doc.source.published)
@@ -174,8 +177,8 @@ class EntityStep(Step):
         names = self._propagate(doc.text, sents, names, role_sents)
         names.sort(key=lambda n: n.start)
         _place_bodies(names)
-        own = self._home(doc)
         home = _local_state(own, sent_cands)
+        shared = _shared_names(names, home, self.kb, self.grammar)
         _home_bodies(names, home)
         states = _StoryStates(home if own is not None else None, home, about)
         starts = [n.start for n in names]
@@ -184,6 +187,8 @@ class EntityStep(Step):
                 if any(o is not role and o.i <= role.i and role.j <= o.j for o in sent_roles):
                     roles.append(RoleSpan(role, None))  # nested: "قائد الثورة" inside "ممثل قائد الثورة"
                     continue
+                if role.org in shared:
+                    role = _shared_role(role, shared[role.org])
                 role = _org_country(role, toks, names, starts, doc.text)
                 roles.append(RoleSpan(role, _apposition(role, sent_roles, toks, names, starts, grammar, doc.text)))
             roles.extend(RoleSpan(r) for r in self._regimes(doc.text, toks, names, starts))
@@ -317,6 +322,11 @@ class EntityStep(Step):
             if entry.type in {"GPE", "LOC"} and len(m.value) > 1:
                 span.options = tuple(e for e in m.value if e.type in {"GPE", "LOC"} and not e.weak)
             cands.append((span, m.i, mj, "weak" if entry.weak else "kb"))
+        for i, j in _numbered_units(toks):
+            # "اللواء 444 قتال": a numbered unit of the story's state's forces, not a general's rank
+            start, end = token_heads(toks[i], text)[0][0], toks[j - 1].end
+            cands.append((NameSpan(start, end, "ORG", words(text[start:end]), None, "body",
+                                   body_key=bare(toks[i].norm.removeprefix("و").removeprefix("ف")) + " " + toks[i + 1].norm, home_body=True, sector="MIL"), i, j, "body"))
         legislatures: set[int] = set()
         placed: set[int] = set()  # bodies placed by a genitive town: inside a title, the town only
         for b in grammar.bodies_in(toks, text, opens):
@@ -436,17 +446,20 @@ class EntityStep(Step):
     def _home(self, doc: Document) -> str | None:
         """Where a "وزارة التربية" or a "وزير التربية" with no nationality is: the country of the
         dateline's place, else of a national news agency that signs the story ("(وات)" → Tunisia)."""
-        if doc.dateline is not None and doc.dateline.location:
-            hits = self.kb.lookup(doc.dateline.location)
-            if hits and hits[0].country:
-                return hits[0].country
+        signer = None
         for name in (doc.dateline.agency if doc.dateline else None, doc.source.outlet):
             if not name:
                 continue
             entry = self.kb.by_slug(name.strip().lower()) or next(iter(self.kb.lookup(name)), None)
             if entry is not None and entry.sector == "MED" and entry.slug not in INTERNATIONAL_AGENCIES:
-                return entry.country
-        return None
+                signer = entry.country
+                break
+        if doc.dateline is not None and doc.dateline.location:
+            hits = [h for h in self.kb.lookup(doc.dateline.location) if h.country and not h.weak]
+            if hits:
+                # "طرابلس (وال)": of the towns the name reads, the one in the signing agency's state
+                return next((h.country for h in hits if h.country == signer), hits[0].country)
+        return signer
 
     def _sides_and_nominals(
         self,
@@ -787,12 +800,12 @@ def _story_states(sent_cands: list[list[Candidate]]) -> set[str]:
     return {c for c, n in counts.items() if n >= 2 and 2 * n >= top}
 
 
-def _place_readings(sent_cands: list[list[Candidate]], about: set[str]) -> None:
+def _place_readings(sent_cands: list[list[Candidate]], about: set[str], own: str | None = None) -> None:
     """"طرابلس" in a Libya story is Tripoli of Libya: of the places one name reads, the one in a
-    state the story is about (the first reading otherwise)."""
+    state the story is about (the first reading otherwise); one in ``own``, the dateline's state, stays."""
     for cands in sent_cands:
         for span, _i, _j, _source in cands:
-            if not span.options or span.entry is None or span.entry.country in about:
+            if not span.options or span.entry is None or span.entry.country in about or span.entry.country == own:
                 continue
             hit = next((e for e in span.options if e.country in about), None)
             if hit is not None:
@@ -1207,3 +1220,91 @@ def _home_bodies(names: list[NameSpan], local: str | None) -> None:
 def _not_name_head(word: str) -> bool:
     """Whether a word cannot begin a person's name: a preposition with the article ("بالوكالة")."""
     return word.startswith(("بال", "لل", "كال")) and len(word) > 5
+
+
+#: Sectors of bodies every state has its own of (parties, governments, courts, parliaments).
+_SHARED_SECTORS = frozenset({"PTY", "GOV", "JUD", "LEG"})
+#: Words that open a name a body of any state may bear ("الحزب الجمهوري", "وزارة الداخلية").
+_SHARED_HEADS = frozenset(match_key(w) for w in ["حزب", "الحزب", "حركة", "الحركة", "الحكومة", "حكومة"])
+
+
+def _shared_names(
+    names: list[NameSpan], home: str | None, kb: KnowledgeBase, grammar: Grammar
+) -> dict[str, NameSpan]:
+    """A known name that several states' bodies bear ("الحزب الجمهوري": the US's and Tunisia's;
+    "حزب العدالة والتنمية": Turkey's and Morocco's; "طرابلس": Libya's and Lebanon's) is the
+    story's state's when the text names the other state nowhere else: the entry of the story's
+    state where the list has one, else (a party or body) no entry and the story's state.
+    Returns the read-again names by their former entry's id (a title naming it follows them)."""
+    changed: dict[str, NameSpan] = {}
+    named: dict[str, set[str]] = {}  # country -> ids of the known names that point to it
+    for n in names:
+        c = n.entry.country if n.entry is not None else n.country
+        if c:
+            named.setdefault(c, set()).add(n.entry.id if n.entry is not None else "")
+    for n in names:
+        e = n.entry
+        if n.source != "kb" or e is None or not e.country or e.country == home or e.type not in {"ORG", "GPE", "LOC"}:
+            continue
+        if named.get(e.country, set()) - {e.id}:
+            continue  # the text names the other state: "الحزب الجمهوري" in a story naming the US
+        if _names_state(n.words, e.country, kb):
+            continue  # "الحزب الجمهوري الأمريكي"
+        alts = [o for o in (n.options or kb.lookup(" ".join(n.words))) if o.country and not o.weak]
+        other = next((o for o in alts if o.country == home), None) or next(
+            (o for o in alts if named.get(o.country or "", set()) - {o.id}), None
+        )  # no dateline state: the reading in a state the text names elsewhere ("الرباط")
+        if other is not None:
+            n.entry, n.country, n.actor = other, other.country, other.actor
+            changed[e.id] = n
+        elif home is not None and e.type == "ORG" and n.words and e.sector in _SHARED_SECTORS and (
+            e.sector == "PTY" or n.words[0] in _SHARED_HEADS or bare(n.words[0]) in grammar.bodies
+        ):
+            n.entry, n.country = None, home
+            n.actor = home + e.sector if e.sector else None
+            n.body_key = " ".join(n.words) + " " + home
+            n.sector = e.sector
+            changed[e.id] = n
+    return changed
+
+
+def _shared_role(role: Role, name: NameSpan) -> Role:
+    """A title naming an organisation that :func:`_shared_names` read again: its state's office."""
+    country = name.country
+    sector = role.sector or (name.entry.sector if name.entry is not None else name.sector) or "GOV"
+    if country is None:
+        return role
+    title = role.title
+    if title and "@" in title:  # "رئيس الحزب الجمهوري": the office of the organisation read now, or none known
+        title = title.split("@", 1)[0] + "@" + name.entry.slug if name.entry is not None else None
+    return replace(role, org=name.entry.id if name.entry is not None else None, country=country,
+                   actor=country + sector, key=role.key + " " + country, title=title)
+
+
+def _names_state(ws: tuple[str, ...], country: str, kb: KnowledgeBase) -> bool:
+    """Whether a name's words say its state: a nationality adjective or the state's name."""
+    for w in ws:
+        adj = kb.adjectives.get((w,))
+        if any(a.country == country for a in adj):
+            return True
+        if any(x.id == f"state:{country}" for x in kb.lookup(w)):
+            return True
+    return False
+
+
+#: Nouns of military units that a number names ("اللواء 444", "الكتيبة 166"), and what may follow it.
+_UNIT_NOUNS = frozenset(match_key(w) for w in ["اللواء", "لواء", "الكتيبة", "كتيبة", "الفرقة", "فرقة", "الفوج", "فوج"])
+_UNIT_TAILS = frozenset(match_key(w) for w in ["قتال", "مشاة", "مدرع", "مشاه", "مجحفل"])
+
+
+def _numbered_units(toks: list[Token]) -> Iterator[tuple[int, int]]:
+    """Token ranges ``[i, j)`` of a unit noun, a number and an optional kind word ("اللواء 444 قتال")."""
+    for i in range(len(toks) - 1):
+        key = toks[i].norm
+        if key[:1] in "وف" and key[1:] in _UNIT_NOUNS:
+            key = key[1:]
+        if key in _UNIT_NOUNS and toks[i + 1].norm.isdigit():
+            j = i + 2
+            if j < len(toks) and toks[j].norm in _UNIT_TAILS:
+                j += 1
+            yield i, j
