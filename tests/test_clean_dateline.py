@@ -165,3 +165,10 @@ def test_no_credit_line(text: str) -> None:
 @pytest.mark.parametrize("byline", ["عمر إبراهيم – عين اليوم", "عين اليوم – متابعات"])
 def test_reporter_bylines_are_no_credit_lines(byline: str) -> None:
     assert find_dateline("عنوان الخبر\n" + byline + "\nنص الخبر هنا.") is None
+
+
+def test_map_written_without_spaces() -> None:
+    d = find_dateline("الرباط (ومع) - أعلنت الحكومة المغربية أمس.")
+    assert d is not None and (d.location, d.agency) == ("الرباط", "MAP")
+    # "ومع" is also "and with": a body sentence after a city is no dateline
+    assert find_dateline("الرباط ومع اقتراب موعد الانتخابات أعلنت الحكومة.") is None
