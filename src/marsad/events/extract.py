@@ -92,6 +92,11 @@ _PRONOUN_COMP = frozenset(
     match_key(w)
     for w in ("أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم", "لكنه", "لكنها", "لكنهم")
 )
+_PLURAL_HEADS = frozenset(
+    match_key(w) for w in ("وزراء", "رؤساء", "قادة", "زعماء", "ممثلو", "ممثلي", "وفود", "وفدا", "وفدي", "وزيرا", "وزيري", "سفراء", "حكومات")
+)
+_HIS_COUNTRY = frozenset(match_key(w) for w in ("بلاده", "بلادها", "بلادهم", "دولته", "دولتها", "حكومته", "حكومتها"))
+_DUAL_COMP = frozenset(match_key(w) for w in ("أنهما", "إنهما", "بأنهما"))
 _GROUPS = frozenset(
     match_key(w) for w in ("مجاهدي", "مقاتلي", "عناصر", "قوات", "جنود", "مقاتلو", "مجاهدو", "أفراد", "وحدات")
 )
@@ -1453,6 +1458,14 @@ class DocumentReader:
                 subj, co = joint  # "أن قطر وروسيا تتفقان على": both parties, the first as source
             else:
                 subj = finder.subject_before(head.start, c0) or finder.group_subject(head.start, c0)
+        if frame == "host" and subj is not None and head.key[:1] in ("ي", "ت") and not d.relative:
+            # "الشيباني يستقبل وزير …" (a headline): the name before a present verb is the host
+            host = finder.subject_before(head.start, c0)
+            if host is not None and host.entity != subj.entity and fillers_only(self.doc.text[host.end:head.start]):
+                obj, subj = subj, host
+                after = head.end
+        if "pair" in m.entry.flags and co is None:
+            d.extra["unrealised"] = "1"  # "قانون وقعه أوباما", "مدى وقعه": only "وقّعه X وY" is a joint signing
         own_subject = subj is None and self._unnamed_subject(toks, m.head, head)
         if d.relative and own_subject:
             subj = None  # "التي شنها الانفصاليون": the relative clause has a subject of its own
@@ -1460,8 +1473,20 @@ class DocumentReader:
         prev = prev_words[-1] if prev_words else None
         prev_key = _bare(prev.key) if prev is not None and prev.is_word else ""
         spoken = None
-        if subj is None and prev_key in _PRONOUN_COMP:
+        dual_said = (
+            self._pair_before(finder, prev.start) if subj is None and frame == "sym" and prev is not None
+            and prev_key in _DUAL_COMP else None
+        )
+        if dual_said is not None:
+            subj, co = dual_said  # "قالت باكستان وأفغانستان إنهما اتفقتا": both speakers are the parties
+        elif subj is None and prev_key in _PRONOUN_COMP:
             spoken = self._ref_of(quote.speaker if quote else self.disc.subject)  # أعلن X أنه أطلق
+        elif subj is None and prev_key in _HIS_COUNTRY and d.plover in ("AID", "THREATEN", "AGREE"):
+            # "قال الوزير القطري إن بلاده ستقدم مساعدات": the speaker's country, else the speaker
+            spoken = self._ref_of(quote.speaker if quote else self.disc.subject)
+            if spoken is not None:
+                state = self.mentions.country_entity(self._country(spoken))
+                spoken = self._ref_of(state.id) if state is not None else spoken
         elif subj is None and prev_key and any(
             prev_key.endswith(sfx) and prev_key[: -len(sfx)] in _GROUPS for sfx in ("ها", "ه", "هم")
         ):
@@ -1508,6 +1533,9 @@ class DocumentReader:
                     self._established(call.source.entity, call.target.entity)
             elif shared is not None:
                 d.source = shared.source
+            elif pair and (named := self._named_pair_after(finder, head.end, c1)) is not None:
+                d.source, d.target = named  # "سيلتقي الوزيران X وY": the pair word's two names
+                d.symmetric = True
             elif pair and self.disc.pair is not None:
                 d.source, d.target = self._ref_of(self.disc.pair[0]), self._ref_of(self.disc.pair[1])
                 d.symmetric = True
@@ -1548,6 +1576,14 @@ class DocumentReader:
             if d.source.entity in (a, b):
                 d.target = self._ref_of(b if d.source.entity == a else a)  # وبحث معه: the other party
                 d.symmetric = True
+        if (
+            frame == "sym" and d.source is None and d.target is not None and d.target.start >= head.end
+            and any(_bare(k).removeprefix("ال") in _PLURAL_HEADS for k in _keys_before(self.doc.text, head.end, d.target.start))
+        ):
+            _, co2 = finder.chain(d.target)
+            if co2 is not None and co2.type in ACTOR_TYPES and co2.entity != d.target.entity:
+                # "عقد وزراء خارجية مصر والأردن والعراق اجتماعاً": the named parties meet each other
+                d.source, d.target, d.symmetric = d.target, co2, True
         if d.explicit and d.source is not None and not in_direct and d.source.type in ACTOR_TYPES:
             after_verb = d.source is subj and d.source.start > head.start  # the verb's own subject
             self._established(
@@ -1611,6 +1647,26 @@ class DocumentReader:
             if r.start >= finder.start and r.type in ACTOR_TYPES and finder.prep(r) is None:
                 return r
         return None
+
+    def _pair_before(self, finder: ArgumentFinder, pos: int) -> tuple[Ref, Ref] | None:
+        """The last "X وY" of actors before ``pos`` in the sentence (who said "إنهما …")."""
+        found = None
+        for r in finder.refs:
+            if r.end > pos:
+                break
+            if r.type in ACTOR_TYPES and finder.prep(r) is None:
+                end, co = finder.chain(r)
+                if co is not None and end <= pos and co.type in ACTOR_TYPES:
+                    found = (r, co)
+        return found
+
+    def _named_pair_after(self, finder: ArgumentFinder, pos: int, limit: int) -> tuple[Ref, Ref] | None:
+        """"الوزيران سامح شكري وأيمن الصفدي": the two names right after a pair word."""
+        first = next((r for r in finder.refs if pos <= r.start < min(limit, finder.word_limit(pos, 4))), None)
+        if first is None or first.type not in ACTOR_TYPES or finder.prep(first) is not None:
+            return None
+        _, co = finder.chain(first)
+        return (first, co) if co is not None and co.type in ACTOR_TYPES else None
 
     @staticmethod
     def _dual(m: Match) -> bool:
@@ -1896,6 +1952,10 @@ class DocumentReader:
                 near = [i for i in range(max(0, m.head - 3), m.head) if toks[i].start >= d.clause_start]
                 if m.head + 1 < len(toks) and _bare(toks[m.head + 1].key).removeprefix("ال") in SUBJECT_NOUNS:
                     near += list(range(m.head + 2, min(len(toks), m.head + 5)))
+                if d.plover == "AID":
+                    # "وصلت قافلة مساعدات أردنية": the aid named by its donor's nationality
+                    near += [i for i in range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))
+                             if toks[i].start < d.clause_end]
             ent = self._nation_entity(toks, near)
             if ent is not None:
                 d.source = ent

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 FRAMES = frozenset(
     {"sv", "sym", "host", "visit", "arrive", "caller", "called", "passive", "allege", "oblige", "faced", "stop"}
 )
-FLAGS = frozenset({"weak", "nominal", "fact", "participle", "head", "negated", "opener", "target"})
+FLAGS = frozenset({"weak", "nominal", "fact", "participle", "head", "negated", "opener", "target", "pair"})
 DEFAULT_GAP = 6
 
 # Past-stem suffixes (he, she, they two, they two f., they, they f.) and present affixes.
