@@ -1,10 +1,11 @@
-"""The blind gold sets (tests/gold_dev2/, tests/gold_heldout/) are well-formed and consistent.
+"""The blind gold sets (tests/gold_dev2/, tests/gold_heldout*/) are well-formed and consistent.
 
 These files are only ever scored (``marsad eval tests/gold_heldout/``), never tuned on, so a
 broken span or a dangling entity id would silently distort the one honest figure the project
 has. ``tests/gold_dev2/`` is the previous blind set (session 2, since used for development);
-``tests/gold_heldout/`` is the fresh one written blind in session 3. This checks form and
-consistency only; quality floors are the integrator's business.
+``tests/gold_heldout/`` was written blind in session 3 and ``tests/gold_heldout2/`` is a second
+fresh blind set. This checks form and consistency only; quality floors are the integrator's
+business.
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ from test_gold_files import _make_gold, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 # (folder, number of documents it must hold)
-SETS = [(ROOT / "tests" / "gold_dev2", 8), (ROOT / "tests" / "gold_heldout", 10)]
+SETS = [
+    (ROOT / "tests" / "gold_dev2", 8),
+    (ROOT / "tests" / "gold_heldout", 10),
+    (ROOT / "tests" / "gold_heldout2", 6),
+]
 FOLDERS = [folder for folder, _ in SETS]
 GOLD_FILES = [p for folder in FOLDERS for p in sorted(folder.glob("*.gold.json"))]
 SPEC_FILES = [p for folder in FOLDERS for p in sorted((folder / "specs").glob("*.toml"))]
