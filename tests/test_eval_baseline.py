@@ -173,3 +173,12 @@ def test_heldout_gold_meets_its_floors(capsys):
     )
     err = capsys.readouterr().err
     assert rc == 0, err
+
+
+def test_second_heldout_gold_meets_its_floors(capsys):
+    """The second blind set (tests/gold_heldout2) was scored once, summary only; its floors guard
+    against regressions. The check reports only which metric fell, never items."""
+    gold = Path(__file__).parent / "gold_heldout2"
+    rc = main(["eval", str(gold), "--quiet", "--check-baseline", str(QUALITY / "baseline_heldout2.json")])
+    err = capsys.readouterr().err  # the metrics that fell; the item report (stdout) stays unread
+    assert rc == 0, err
