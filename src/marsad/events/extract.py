@@ -92,6 +92,9 @@ _PRONOUN_COMP = frozenset(
     match_key(w)
     for w in ("أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم", "لكنه", "لكنها", "لكنهم")
 )
+_W_WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")
+# "قالت X إنها لن تسمح", "أكد أنه سوف يزور": particles between إن/أن + pronoun and its verb
+_CLAUSE_PARTICLES = frozenset(match_key(w) for w in ("قد", "سوف", "لن", "لا", "لم"))
 _PLURAL_HEADS = frozenset(
     match_key(w) for w in ("وزراء", "رؤساء", "قادة", "زعماء", "ممثلو", "ممثلي", "وفود", "وفدا", "وفدي", "وزيرا", "وزيري", "سفراء", "حكومات")
 )
@@ -1393,11 +1396,17 @@ class DocumentReader:
         if subj is not None and frame in ("visit", "arrive") and subj.type in PLACE_TYPES:
             subj = None  # يزور موسكو: the place after a visit verb is where, not who
         obj: Ref | None = None
+        unnamed_speaker = False
+        said_self, self_ref = self._pronoun_speaker(toks, m.head, quote) if not d.relative and not in_direct else (False, None)
         if subj is not None and any(subj.start <= toks[i].start < subj.end for i in m.tokens[1:]):
             # "وطرد السفير الكمبودي": the name is the pattern's own object word, so the verb is a
             # verbal noun whose doer is the sentence's subject
             obj, subj = subj, None
             d.extra["masdar"] = "1"
+        elif said_self and subj is not None and subj.start > head.start and (self_ref is None or subj.entity != self_ref.entity):
+            # "وقالت السعودية إنها تدعم اليمن": the pronoun on إن is the subject, the name an object
+            obj, subj = subj, None
+            unnamed_speaker = self_ref is None  # "وقال الناشط … إنه يناشد الرئيس": nobody to carry
         if subj is not None and d.relative and _bare(head.key) == m.head_reading.stem:
             # "الغارات التي استهدفت النبطية": with no object pronoun on the verb the relative
             # pronoun is its subject and the name after it the object ("التي شنتها إسرائيل": subject)
@@ -1479,6 +1488,8 @@ class DocumentReader:
         )
         if dual_said is not None:
             subj, co = dual_said  # "قالت باكستان وأفغانستان إنهما اتفقتا": both speakers are the parties
+        elif subj is None and said_self:
+            spoken = self_ref  # "أعلنت إيران أنها لن تسمح": the speaker, across the particles
         elif subj is None and prev_key in _PRONOUN_COMP:
             spoken = self._ref_of(quote.speaker if quote else self.disc.subject)  # أعلن X أنه أطلق
         elif subj is None and prev_key in _HIS_COUNTRY and d.plover in ("AID", "THREATEN", "AGREE"):
@@ -1541,7 +1552,7 @@ class DocumentReader:
                 d.symmetric = True
             elif attributive and nxt in _DURING_WHICH:
                 d.source = self._main_subject(finder, head.start)  # "بعد زيارة التقى خلالها": the visitor
-            elif nxt in SUBJECT_NOUNS or bare_nxt in SUBJECT_NOUNS or d.relative or attributive or own_subject:
+            elif nxt in SUBJECT_NOUNS or bare_nxt in SUBJECT_NOUNS or d.relative or attributive or own_subject or unnamed_speaker:
                 pass  # its subject is a phrase that names no entity
             elif in_direct:
                 own = _bare(head.key)
@@ -1590,6 +1601,45 @@ class DocumentReader:
                 d.source.entity, d.target.entity if d.target else None,
                 gender=self._verb_gender(head.key) if after_verb else None,
             )
+
+    def _pronoun_speaker(self, toks: list[Tok], h: int, quote: _Said | None) -> tuple[bool, Ref | None]:
+        """The speaker as the subject of a reported verb: "قالت السعودية إنها (لن) تدعم",
+        "قال الوزير أنه سيزور", "قال الحوثيون إنهم استهدفوا". The verb is the first of the
+        clause after إن/أن + pronoun, agreeing with it, and the pronoun with the reporting verb
+        (ها feminine, ه masculine: "قالت الوزارة إنه تم" is the pronoun of the matter), or
+        for هم with a speaker that is a group. (False, None) where any of this fails; (True,
+        None) for a speaker the report does not name ("وقال الناشط … إنه يناشد الرئيس")."""
+        no = (False, None)
+        if quote is None:
+            return no
+        i = h - 1
+        while i >= 0 and toks[i].is_word and _bare(toks[i].key) in _CLAUSE_PARTICLES:
+            i -= 1
+        if i < 0 or not toks[i].is_word or toks[i].start < quote.start:
+            return no
+        comp = _bare(toks[i].key)
+        if comp not in _PRONOUN_COMP or comp.startswith("لكن"):
+            return no
+        suffix = "هم" if comp.endswith("هم") else "ها" if comp.endswith("ها") else "ه"
+        k = _bare(toks[h].key)
+        if k[:1] == "س" and k[1:2] in ("ي", "ت") and len(k) > 3:
+            k = k[1:]  # سيزور، ستستضيف
+        plural = k.endswith("وا") or (k[:1] in ("ي", "ت") and k.endswith("ون"))
+        if k.endswith(("ان", "تا")) or plural != (suffix == "هم"):
+            return no
+        feminine = k[:1] == "ت" or (k.endswith("ت") and len(k) > 3)
+        if suffix == "ها" and not feminine or suffix == "ه" and feminine:
+            return no
+        cue = _W_WORD.match(self.doc.text, quote.start)
+        said = self._verb_gender(match_key(cue.group())) if cue else None
+        if suffix != "هم" and said != ("f" if suffix == "ها" else "m"):
+            return no  # "قالت الوزارة إنه تم", "قال الوزير إنها": the pronoun is not the speaker
+        speaker = self._ref_of(quote.speaker)
+        if speaker is None:
+            return (suffix != "هم", None)
+        if speaker.type not in (("ORG", "NORP") if suffix == "هم" else ACTOR_TYPES):
+            return no
+        return (True, speaker)
 
     def _unnamed_subject(self, toks: list[Tok], h: int, head: Tok) -> bool:
         """The verb has a subject of its own that names no entity: a definite nominative plural
