@@ -102,6 +102,14 @@ def iter_corpus(corpus: Path):
                     yield z.name, member, i, rec
 
 
+def iso_date(value: str) -> str:
+    """"2017-01-21T16:19:00+01:00" or "17/05/2015" as YYYY-MM-DD ("" when neither)."""
+    if re.match(r"\d{4}-\d\d-\d\d", value):
+        return value[:10]
+    m = re.match(r"(\d\d)/(\d\d)/(\d{4})", value)
+    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else ""
+
+
 def iter_ant(path: Path = ANT) -> Iterator[tuple[str, str, int, dict]]:
     """(archive, member, 0, record) for each ANT article file in name order; the record has the
     keys of a SaudiNewsNet one (content, url, title, date_extracted)."""
@@ -115,7 +123,7 @@ def iter_ant(path: Path = ANT) -> Iterator[tuple[str, str, int, dict]]:
             when = fields.get("TIME", "")
             yield path.name, m.name, 0, {
                 "content": fields.get("TEXT", ""), "url": fields.get("URL", m.name), "title": fields.get("TITLE", ""),
-                "date_extracted": when[:10] if re.match(r"\d{4}-\d\d-\d\d", when) else "",
+                "date_extracted": iso_date(when),
             }
 
 
