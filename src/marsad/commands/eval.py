@@ -44,6 +44,11 @@ GOLD_PATH  gold documents (NAME.gold.json, format in shared/gold/README.md) or f
 --conllu FILE  UD CoNLL-U: gold words (Marsad tokens) and clitic boundaries from '# text',
                multiword tokens and SpaceAfter=No; word P/R/F1 (exact spans), clitic-boundary
                P/R/F1 (positions), segment P/R/F1 (clitic pieces).
+--protest-gsr FILE  OEDA's Arabic event GSR (protest_gsr.csv, a TEST set: report only):
+               each sentence analysed alone; 'yes' (every annotator accepted) is positive,
+               'easy no' / 'difficult no' negative, 'ambiguous' left out. Two operating
+               points: the PLOVER detector (a PROTEST event reports the protest act) and
+               'clarity' (a protest report every lay reader would accept).
 
 Conventions: P is 0 when nothing was predicted but there was gold to find; a figure with
 nothing to score on either side is n/a. Micro-averages add counts before dividing.
@@ -58,6 +63,7 @@ examples:
   marsad eval ../shared/gold/
   marsad eval --conll ../shared/data/anercorp/ANERCorp_CamelLab_test.txt --limit 200
   marsad eval --conllu ../shared/data/ud_arabic_pud/ar_pud-ud-test.conllu --format json
+  marsad eval --protest-gsr ../shared/data/arabic_event_gsr/protest_gsr.csv
   marsad eval ../shared/gold/ --check-baseline tests/quality/baseline.json
 """
 
@@ -73,6 +79,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("gold", nargs="*", metavar="GOLD_PATH", help="gold .gold.json files or folders")
     p.add_argument("--conll", metavar="FILE", help="CoNLL NER file (token TAG, BIO)")
     p.add_argument("--conllu", metavar="FILE", help="UD CoNLL-U file for segmentation")
+    p.add_argument(
+        "--protest-gsr", metavar="FILE", help="OEDA Arabic GSR protest CSV (sentence-level PROTEST)"
+    )
     p.add_argument(
         "--format", choices=["text", "json"], default="text", help="report format (default text)"
     )
@@ -93,7 +102,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.gold or args.conll or args.conllu):
+    if not (args.gold or args.conll or args.conllu or args.protest_gsr):
         args._parser.print_help()
         return 2
     from marsad.evaluate.baseline import check_baseline, load_baseline, save_baseline
@@ -127,6 +136,12 @@ def run(args: argparse.Namespace) -> int:
             args.conllu, pipeline, limit=args.limit, batch_size=args.batch_size, quiet=quiet
         )
         results.seconds["conllu"] = time.perf_counter() - t0
+    if args.protest_gsr:
+        from marsad.events.gsr import evaluate_gsr
+
+        t0 = time.perf_counter()
+        results.protest = evaluate_gsr(args.protest_gsr, pipeline.steps, limit=args.limit, quiet=quiet)
+        results.seconds["protest_gsr"] = time.perf_counter() - t0
 
     if args.format == "json":
         sys.stdout.write(json.dumps(results.to_dict(), ensure_ascii=False, indent=1) + "\n")

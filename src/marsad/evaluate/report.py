@@ -8,12 +8,15 @@ then every miss and spurious item with its Arabic text as is (quotes are cut at
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.evaluate.conll import ConllEvaluation
 from marsad.evaluate.conllu import ConlluEvaluation
 from marsad.evaluate.docscore import GoldEvaluation, GoldScores
 from marsad.evaluate.scores import PRF, Accuracy
+
+if TYPE_CHECKING:
+    from marsad.events.gsr import ProtestEvaluation
 
 MAX_TEXT = 120
 
@@ -23,6 +26,7 @@ class EvalResults:
     gold: GoldEvaluation | None = None
     conll: ConllEvaluation | None = None
     conllu: ConlluEvaluation | None = None
+    protest: ProtestEvaluation | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     pipeline: list[dict[str, str]] = field(default_factory=list)
 
@@ -34,6 +38,8 @@ class EvalResults:
             out.update(self.conll.metrics())
         if self.conllu is not None:
             out.update(self.conllu.metrics())
+        if self.protest is not None:
+            out.update(self.protest.metrics())
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +49,7 @@ class EvalResults:
             "gold": self.gold.to_dict() if self.gold else None,
             "conll": self.conll.to_dict() if self.conll else None,
             "conllu": self.conllu.to_dict() if self.conllu else None,
+            "protest_gsr": self.protest.to_dict() if self.protest else None,
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
 
@@ -153,6 +160,12 @@ def render_text(results: EvalResults) -> str:
             lines.append(f"  rejected sentences: {dict(u.rejects)}")
         for ex in u.examples:
             lines.append(f"  {ex['kind']:<8} word «{ex['text']}»  ({ex['sent_id']})")
+    gsr = results.protest
+    if gsr is not None:
+        lines.append("")
+        lines.append(f"PROTEST DETECTION (sentence level, crowd labels): {gsr.path}")
+        lines.append("  PLOVER detector:  " + gsr.plover.summary())
+        lines.append("  clarity (strict): " + gsr.strict.summary())
     if results.seconds:
         lines.append("")
         lines.append("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in results.seconds.items()))

@@ -151,13 +151,15 @@ def evaluate_pairs(
 
 
 def evaluate_operating_points(
-    pairs: Sequence[tuple[str, bool]], steps: Sequence[StepLike] | None = None
+    pairs: Sequence[tuple[str, bool]], steps: Sequence[StepLike] | None = None, *, quiet: bool = True
 ) -> tuple[DetectionScores, DetectionScores]:
     """Both operating points, (PLOVER, strict), from one analysis of each sentence."""
+    from marsad.progress import progress
+
     steps = list(steps) if steps is not None else default_steps()
     counts = [[0, 0, 0, 0], [0, 0, 0, 0]]  # tp fp fn tn per operating point
     analysis = decide = 0.0
-    for i, (text, gold) in enumerate(pairs):
+    for i, (text, gold) in enumerate(progress(pairs, desc="GSR sentences", disable=quiet, unit="sent")):
         t0 = time.perf_counter()
         doc = Document.from_article(Article(text, Source(), f"gsr{i}"))
         for step in steps:
@@ -177,16 +179,60 @@ def evaluate_operating_points(
     return plover, strict
 
 
+@dataclass(frozen=True, slots=True)
+class ProtestEvaluation:
+    """Both operating points on one GSR file, as ``marsad eval --protest-gsr`` reports them."""
+
+    path: str
+    plover: DetectionScores
+    strict: DetectionScores
+
+    def metrics(self) -> dict[str, float | None]:
+        out: dict[str, float | None] = {}
+        for name, s in (("plover", self.plover), ("strict", self.strict)):
+            out[f"protest_gsr.{name}.precision"] = s.precision
+            out[f"protest_gsr.{name}.recall"] = s.recall
+            out[f"protest_gsr.{name}.f1"] = s.f1
+        return out
+
+    def to_dict(self) -> dict[str, object]:
+        def one(s: DetectionScores) -> dict[str, object]:
+            return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "tn": s.tn, "precision": s.precision,
+                    "recall": s.recall, "f1": s.f1, "seconds": round(s.seconds, 3)}
+
+        return {"path": self.path, "plover": one(self.plover), "strict": one(self.strict)}
+
+
+def evaluate_gsr(
+    path: str | Path, steps: Sequence[StepLike] | None = None, *, limit: int | None = None, quiet: bool = True
+) -> ProtestEvaluation:
+    """Both operating points on the GSR CSV at ``path`` (first ``limit`` labelled sentences)."""
+    pairs = read_labels(path)
+    if limit is not None:
+        pairs = pairs[:limit]
+    plover, strict = evaluate_operating_points(pairs, steps, quiet=quiet)
+    return ProtestEvaluation(str(path), plover, strict)
+
+
+DEFAULT_GSR = Path(__file__).resolve().parents[3].parent / "shared/data/arabic_event_gsr/protest_gsr.csv"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``[PATH] [--strict]``: both operating points, or only the strict one."""
-    args = list(argv if argv is not None else sys.argv[1:])
-    strict_only = "--strict" in args
-    args = [a for a in args if a != "--strict"]
-    path = args[0] if args else str(Path(__file__).resolve().parents[3].parent / "shared/data/arabic_event_gsr/protest_gsr.csv")
-    plover, strict = evaluate_operating_points(read_labels(path))
-    if not strict_only:
-        print("PLOVER detector:  " + plover.summary())
-    print("clarity (strict): " + strict.summary())
+    import argparse
+
+    ap = argparse.ArgumentParser(
+        prog="eval_protest_gsr.py",
+        description="Sentence-level PROTEST detection on the OEDA Arabic GSR (a test set: report "
+        "only, never tune). Same figures as `marsad eval --protest-gsr PATH`.",
+    )
+    ap.add_argument("path", nargs="?", default=str(DEFAULT_GSR), help="protest_gsr.csv (default: %(default)s)")
+    ap.add_argument("--strict", action="store_true", help="print only the clarity (strict) operating point")
+    args = ap.parse_args(argv)
+    ev = evaluate_gsr(args.path, quiet=not sys.stderr.isatty())
+    if not args.strict:
+        print("PLOVER detector:  " + ev.plover.summary())
+    print("clarity (strict): " + ev.strict.summary())
     return 0
 
 
