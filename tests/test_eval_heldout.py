@@ -3,9 +3,9 @@
 These files are only ever scored (``marsad eval tests/gold_heldout/``), never tuned on, so a
 broken span or a dangling entity id would silently distort the one honest figure the project
 has. ``tests/gold_dev2/`` is the previous blind set (session 2, since used for development);
-``tests/gold_heldout/`` was written blind in session 3 and ``tests/gold_heldout2/`` is a second
-fresh blind set. This checks form and consistency only; quality floors are the integrator's
-business.
+``tests/gold_heldout/`` was written blind in session 3, ``tests/gold_heldout2/`` is a second
+and ``tests/gold_heldout3/`` a third fresh blind set. This checks form and consistency only;
+quality floors are the integrator's business.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ SETS = [
     (ROOT / "tests" / "gold_dev2", 8),
     (ROOT / "tests" / "gold_heldout", 10),
     (ROOT / "tests" / "gold_heldout2", 6),
+    (ROOT / "tests" / "gold_heldout3", 7),
 ]
 FOLDERS = [folder for folder, _ in SETS]
 GOLD_FILES = [p for folder in FOLDERS for p in sorted(folder.glob("*.gold.json"))]
