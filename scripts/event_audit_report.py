@@ -108,30 +108,38 @@ def load_articles(rows: list[Row], corpus: Path = CORPUS, ant: Path = ANT) -> di
     return recs
 
 
-def predict(recs: dict[tuple[str, int], dict]) -> dict[str, list[dict]]:
-    """Run the full pipeline; per article the coded events with the names of their entities."""
-    from marsad.analyze import build_pipeline
+def article_of(rec: dict):
+    """The :class:`marsad.document.Article` of an audited record (URL as id, crawl day as date)."""
     from marsad.document import Article, Source
 
-    pipe = build_pipeline()
-    out: dict[str, list[dict]] = {}
-    for (a, i), rec in sorted(recs.items()):
-        art = Article(text=rec["content"], id=rec["url"],
-                      source=Source(url=rec["url"], published=(rec.get("date_extracted") or "")[:10] or None))
-        doc = pipe.process(art).document
-        ents = {e.id: e for e in doc.entities} if doc else {}
+    return Article(text=rec["content"], id=rec["url"],
+                   source=Source(url=rec["url"], published=(rec.get("date_extracted") or "")[:10] or None))
 
-        def names(eid: str | None, ents: dict = ents) -> list[str]:
-            e = ents.get(eid) if eid else None
-            return sorted({e.canonical, *(m.text for m in e.mentions)}) if e else []
 
-        out[f"{a}#{i}"] = [
-            {"start": ev.trigger.start, "end": ev.trigger.end, "text": ev.trigger.text, "plover": ev.plover,
-             "cameo": ev.cameo, "source": names(ev.source), "target": names(ev.target),
-             "modality": ev.modality, "negated": ev.negated}
-            for ev in (doc.events if doc else [])
-        ]
-    return out
+def entity_names(doc, eid: str | None) -> list[str]:
+    """The names an audit row is compared with: the entity's canonical name and its mentions."""
+    e = next((x for x in doc.entities if x.id == eid), None) if eid else None
+    return sorted({e.canonical, *(m.text for m in e.mentions)}) if e else []
+
+
+def event_records(doc) -> list[dict]:
+    """A document's coded events as :func:`score` reads them (``None``: a rejected article)."""
+    if doc is None:
+        return []
+    return [
+        {"start": ev.trigger.start, "end": ev.trigger.end, "text": ev.trigger.text, "plover": ev.plover,
+         "cameo": ev.cameo, "source": entity_names(doc, ev.source), "target": entity_names(doc, ev.target),
+         "modality": ev.modality, "negated": ev.negated}
+        for ev in doc.events
+    ]
+
+
+def predict(recs: dict[tuple[str, int], dict], pipe=None) -> dict[str, list[dict]]:
+    """Run the full pipeline; per article the coded events with the names of their entities."""
+    from marsad.analyze import build_pipeline
+
+    pipe = pipe or build_pipeline()
+    return {f"{a}#{i}": event_records(pipe.process(article_of(rec)).document) for (a, i), rec in sorted(recs.items())}
 
 
 def _key(s: str) -> str:

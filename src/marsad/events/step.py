@@ -6,6 +6,8 @@ but leaves every argument empty. Documents in another language are left alone, a
 inside boilerplate is coded. A user lexicon (same TSV columns as the packaged one) is added
 with ``Settings.extra["events_lexicon"]`` (a path or a list of paths) or ``lexicon_paths``;
 ``Settings.extra["events_indirect_quotes"]`` also reports reported speech as quotes.
+``Settings.extra["events_argument_model"]`` (True/False, or the path of a weights file) lets
+the learned argument chooser (:mod:`marsad.events.argument_model`) re-choose source and target.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 from collections.abc import Sequence
 
 from marsad.document import Document, Sentence
+from marsad.events.argument_model import ArgumentModel
 from marsad.events.arguments import word_key
 from marsad.events.extract import DocumentReader, _announces, _is_light_verb
 from marsad.events.lexicon import Lexicon, load_lexicon
@@ -24,6 +27,9 @@ from marsad.pipeline import Step
 from marsad.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: whether the learned argument chooser runs when the settings do not say (see the module docstring)
+ARGUMENT_MODEL_DEFAULT = False
 
 
 def _paths(value: object) -> tuple[str, ...]:
@@ -54,12 +60,28 @@ class EventStep(Step):
         # reported speech ("قال إن …") as quotes with direct=False; off by default
         self.indirect_quotes = bool(extra.get("events_indirect_quotes", False)) if indirect_quotes is None else indirect_quotes
         self._lexicon: Lexicon | None = None
+        # the learned argument chooser: None (off), True (the packaged weights) or a weights file
+        model = extra.get("events_argument_model", ARGUMENT_MODEL_DEFAULT)
+        self._argument_model_spec: str | bool = model if isinstance(model, str) else bool(model)
+        self._argument_model: ArgumentModel | None = None
 
     @property
     def lexicon(self) -> Lexicon:
         if self._lexicon is None:
             self._lexicon = load_lexicon(*self.lexicon_paths)
         return self._lexicon
+
+    @property
+    def argument_model(self) -> ArgumentModel | None:
+        """The argument chooser applied after the rules (loaded on first use), or None."""
+        if self._argument_model is None and self._argument_model_spec:
+            spec = self._argument_model_spec
+            self._argument_model = ArgumentModel.load(spec if isinstance(spec, str) else None)
+        return self._argument_model
+
+    @argument_model.setter
+    def argument_model(self, model: ArgumentModel | None) -> None:
+        self._argument_model, self._argument_model_spec = model, model is not None
 
     def __call__(self, doc: Document) -> Document:
         if doc.language and doc.language != "ar":
@@ -72,4 +94,7 @@ class EventStep(Step):
         )
         reader = DocumentReader(doc, self.lexicon, indirect_quotes=self.indirect_quotes)
         doc.events, doc.quotes = reader.read()
+        model = self.argument_model
+        if model is not None and doc.events:
+            doc.events = model.apply(doc, reader.mentions, reader.history)
         return doc
