@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.analyze import analyze_text
-from marsad.events.extract import DocumentReader
+from marsad.events.subjects import verb_gender
 
 
 def _events(text: str) -> list[tuple[str, str, str | None, str | None]]:
@@ -70,7 +70,7 @@ def test_arguments_of_a_dropped_purpose_still_set_the_discourse() -> None:
 def test_verb_gender(key: str, gender: str | None) -> None:
     from marsad.normalize import match_key
 
-    assert DocumentReader._verb_gender(match_key(key)) == gender
+    assert verb_gender(match_key(key)) == gender
 
 
 def test_feminine_verb_takes_no_man_carried_over() -> None:

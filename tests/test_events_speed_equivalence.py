@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from events_support import make_doc
 from marsad.events import arguments as A
 from marsad.events import extract as X
+from marsad.events import lexical_tokens as LT
 from marsad.events.lexicon import load_lexicon
 from marsad.events.quotes import cue_word, is_cue
 from marsad.events.triggers import (
@@ -226,7 +227,7 @@ def test_document_pass_equals_sentence_lookups_on_the_examples(name: str) -> Non
 def test_the_word_table_refills_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = make_doc((EXAMPLES / "wafa-ar-2024-03-19-jenin-arrests.txt").read_text("utf-8"))
     want = X.lexical_tokens(doc, LEX)
-    monkeypatch.setattr(X, "_WORDS_LIMIT", 5)
+    monkeypatch.setattr(LT, "_WORDS_LIMIT", 5)
     LEX.words.clear()
     assert X.lexical_tokens(doc, LEX) == want
     assert len(LEX.words) <= 5
@@ -280,7 +281,8 @@ def test_boilerplate_flags_equal_the_document_test() -> None:
 
 
 def _old_prep_at(text: str, start: int, floor: int) -> str | None:
-    """``arguments.prep_of`` before this work (every word before the mention read first)."""
+    """``arguments.prep_of`` read the plain way (every word before the mention read first),
+    with the rules added since (attribution "وفقاً ل", pair words, a clitic on the title)."""
     ws = start
     while ws > floor and not text[ws - 1].isspace() and text[ws - 1] not in '"«“(،,':
         ws -= 1
@@ -288,15 +290,24 @@ def _old_prep_at(text: str, start: int, floor: int) -> str | None:
     if pro[:1] in ("و", "ف"):
         pro = pro[1:]
     if pro in ("ب", "ل", "ك", "لل", "بال", "لل"):
+        if pro[0] == "ل":
+            prev = A._W.findall(text, max(floor, ws - 14), ws)
+            if prev and A._bare(A.word_key(prev[-1])) in A._ATTRIBUTION:
+                return "وفق"
         return pro[0]
     if pro:
         return pro
-    before = [A._bare(k) for k in A._keys(text[max(floor, start - 60):ws])]
-    while len(before) > 1 and (before[-1] in A._TITLES or A.nationality(before[-1])):
+    all_before = [A._bare(k) for k in A._keys(text[max(floor, start - 60):ws])]
+    before = list(all_before)
+    while len(before) > 1 and (before[-1] in A._TITLES or A.nationality(before[-1]) or before[-1] in A.PAIR_WORDS):
         before.pop()
     if not before:
         return None
     last = before[-1]
+    if len(before) < len(all_before) and len(last) > 3 and last[0] in "بل" and (
+        last[1:] in A._TITLES or (last.startswith("لل") and "ال" + last[2:] in A._TITLES)
+    ):
+        return last[0]
     if last in A._PLACE_NOUNS and len(before) > 1:
         last = A._bare(before[-2]) if before[-2] not in A._PLACE_NOUNS else (
             A._bare(before[-3]) if len(before) > 2 else last

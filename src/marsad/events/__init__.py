@@ -2,5 +2,7 @@
 
 Import :class:`marsad.events.step.EventStep` for the pipeline; the parts are ``lexicon``
 (the trigger lexicon as data), ``triggers`` (matching, negation, modality), ``arguments``
-(source/target/location), ``quotes``, ``coding`` (CAMEO→PLOVER) and ``extract`` (the reader).
+(source/target/location), ``quotes``, ``coding`` (CAMEO→PLOVER) and ``reader`` (the
+document reader, built in stages: ``drafting``, ``verbal_roles``, ``doers``, ``objects``,
+``finishing``, ``settling``, ...; ``extract`` re-exports its old names).
 """

@@ -1,0 +1,219 @@
+"""Read one document sentence by sentence into events and quotes.
+
+The order of work inside a sentence follows the text: speech cues and triggers are visited
+left to right, so a dropped subject ("وأضاف:", "وأعرب عن تعازيه") takes the last named subject
+established before it. Then the sentence's drafts are settled: references to an event already
+told ("هذا اللقاء", "خلال زيارته") are skipped, what a condemnation or praise is about is folded
+into it, violence described inside a quote becomes the speaker's accusation, weak nominal
+triggers give way to real ones, and duplicates of the same act merge.
+
+The reader is one object per document whose stages share its state (the discourse subject, the
+events already coded, the report's last date), so each stage is a class of its own module built
+on :class:`~marsad.events.reader_core.ReaderCore` and combined here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import replace
+
+from marsad.document import Event, Quote
+from marsad.events.arguments import ArgumentFinder
+from marsad.events.drafting import Drafting
+from marsad.events.drafts import Draft, Said, counted_student, invocation
+from marsad.events.event_building import EventBuilding
+from marsad.events.quotes import Cue, find_cues
+from marsad.events.settling import Settling
+from marsad.events.triggers import Match, Starts, Tok, find_matches
+from marsad.events.vocabulary import FUNCTION, NOT_VERBS, SIDE_FIRST, SIDE_MARKERS, announces, bare
+
+
+def clause_bounds(bounds: list[int], pos: int, s0: int, s1: int) -> tuple[int, int]:
+    i = bisect.bisect_left(bounds, pos)
+    start = bounds[i - 1] if i > 0 else s0
+    j = bisect.bisect_right(bounds, pos)
+    end = bounds[j] if j < len(bounds) else s1
+    return start, end
+
+
+def side_marker(toks: list[Tok]) -> bool:
+    words = [bare(t.key) for t in toks[:3] if t.is_word]
+    if not words or words[0] not in SIDE_FIRST:
+        return False  # every marker opens with one of these
+    return any(tuple(words[: len(m)]) == m for m in SIDE_MARKERS)
+
+
+class DocumentReader(Drafting, Settling, EventBuilding):
+    """Events and quotes of one document (see the module docstring)."""
+
+    # -- document ----------------------------------------------------------------------------
+
+    def read(self) -> tuple[list[Event], list[Quote]]:
+        events: list[Event] = []
+        quotes: list[Quote] = []
+        boiler = bool(self.doc.boilerplate)
+        for si, s in enumerate(self.doc.sentences):
+            if boiler and self.doc.in_boilerplate(s.start, s.end):
+                continue
+            toks, heads, cue_words = self._sentence_words(s.start, s.end)
+            if not toks:
+                continue
+            if self._headline is None:
+                self._headline = si if self._is_headline(s.start, s.end, toks) else -1
+            self._sentence = si
+            drafts, qs = self._read_sentence(s.start, s.end, toks, heads, cue_words)
+            quotes.extend(qs)
+            for d in drafts:
+                d.sentence = si
+                self.history.append(d)
+                events.append(self._event(f"ev{len(events) + 1}", si, d, s.start, s.end))
+        return self._without_restated_headline(events), quotes
+
+    def _is_headline(self, s0: int, s1: int, toks: list[Tok]) -> bool:
+        """The document's first sentence is a headline when it is one short line with no final
+        stop ("العدو يستدعي الاحتياط.. والمقاومة تستهدف مواقعه") followed by the body."""
+        text = self.doc.text
+        line_end = text.find("\n", s0)
+        if line_end < 0 or text[s1:line_end].strip() or line_end >= len(text.rstrip()):
+            return False
+        last = text[s0:s1].rstrip()
+        open_end = not last.endswith((".", "!", "؟", "?")) or last.endswith("..")
+        return open_end and sum(t.is_word for t in toks) <= 25
+
+    def _without_restated_headline(self, events: list[Event]) -> list[Event]:
+        """A headline event told again in the body is dropped: the body says it in full (its
+        date, place and count), and the headline is only its summary."""
+        h = self._headline
+        if h is None or h < 0 or not any(e.sentence == h for e in events):
+            return events
+
+        def twin(e: Event, b: Event) -> bool:
+            return (
+                b.sentence > h and b.plover == e.plover and not b.background
+                and (e.source is None or b.source is None or e.source == b.source)
+                and (e.target is None or b.target is None or e.target == b.target)
+            )
+
+        kept = [e for e in events if e.sentence != h or not any(twin(e, b) for b in events)]
+        if len(kept) == len(events):
+            return events
+        return [replace(e, id=f"ev{n}") for n, e in enumerate(kept, 1)]
+
+    # -- one sentence ------------------------------------------------------------------------
+
+    def _read_sentence(
+        self,
+        s0: int,
+        s1: int,
+        toks: list[Tok],
+        heads: list[tuple[int, Starts]] | None = None,
+        cue_words: list[int] | None = None,
+    ) -> tuple[list[Draft], list[Quote]]:
+        text = self.doc.text
+        finder = ArgumentFinder(self.doc, self.mentions, s0, s1)
+        matches = [
+            m for m in find_matches(toks, self.lex, heads) if m.entry.frame != "stop" and not invocation(toks, m) and not counted_student(toks, m)
+        ]
+        cues = find_cues(text, toks, s0, s1, cue_words)
+        self._side = side_marker(toks)
+        opening = [bare(t.key) for t in toks[:2] if t.is_word]
+        self._pluperfect = bool(opening) and opening[0] in ("كان", "كانت") and any(bare(t.key) == "قد" for t in toks[:12])
+        # "من جهتها، رفضت الوزارة …": a reaction; its unnamed target is the other side
+        self._side_other = self.disc.subject if self._side else None
+        self._opening_subject(toks, finder, matches, cues)
+        if not matches and not cues:  # nothing to code, nothing quoted
+            self._current = []  # what settling no drafts leaves
+            return [], []
+        # clause boundaries: verbal triggers, cues, colons
+        bounds = sorted(
+            {toks[m.head].start for m in matches if m.verbal}
+            | {c.start for c in cues}
+            | {t.start for t in toks if t.key == ":"}
+        )
+        items: list[tuple[int, int, Match | Cue]] = [(toks[m.head].start, 1, m) for m in matches]
+        items += [(c.start, 0, c) for c in cues]
+        items.sort(key=lambda x: (x[0], x[1]))
+        said: list[Said] = []
+        quotes: list[Quote] = []
+        drafts: list[Draft] = []
+        for pos, _, item in items:
+            c_start, c_end = clause_bounds(bounds, pos, s0, s1)
+            if isinstance(item, Cue):
+                spk = self._speaker(finder, item, c_start, c_end, said)
+                said.append(
+                    Said(item.start, spk, item.quote, item.direct, announces(toks[item.tok].key), item.participle)
+                )
+                spans = [(item.quote, item.direct)] if item.quote else []
+                spans += [(m, True) for m in item.more]
+                for span, direct in spans:
+                    if span is None or (not direct and not self.indirect_quotes):
+                        continue
+                    if any(q.start < span[1] and span[0] < q.end for q in quotes):
+                        continue
+                    a, b = span
+                    quotes.append(Quote(a, b, text[a:b], spk, direct, (item.start, item.end)))
+                continue
+            d = self._draft(item, toks, finder, c_start, c_end, said, drafts)
+            if d is not None and "negated" in item.entry.flags:
+                if not d.negated:
+                    continue  # "قبل" asserted is no refusal
+                d.negated = False  # "لن تقبل": the negation is the refusal itself
+                if d.modality == "future":
+                    d.modality, d.tense = "asserted", "past"  # the refusal is voiced now
+            elif d is not None and d.negated and d.plover in ("CONCEDE", "RETREAT") and item.verbal and (
+                d.modality == "future" or toks[item.head].key.lstrip("وف")[:1] in ("ي", "ت", "ن")
+            ):
+                # "لن نتراجع عن موقفنا", "لا ننسحب": a refusal to yield is a rejection (like "لن تقبل")
+                d.plover, d.cameo, d.mode, d.negated, d.modality = "REJECT", "120", None, False, "asserted"
+            if d is not None:
+                drafts.append(d)
+        drafts = self._framed_meetings(drafts, said, finder)
+        return self._settle(drafts, toks, s0, s1, finder), quotes
+
+    def _framed_meetings(self, drafts: list[Draft], said: list[Said], finder: ArgumentFinder) -> list[Draft]:
+        """"وخلال لقائه مع X، أكد الوزير …": a meeting framed before the main clause belongs to
+        the main clause's subject (the first named doer or speaker after it); a meeting already
+        coded between the same two parties is only referred to again."""
+        out = []
+        for d in drafts:
+            if "framed" in d.extra:
+                first = not any(x.verbal and x.source for x in drafts if x.head_start < d.head_start) and not any(
+                    q.start < d.head_start and q.speaker for q in said
+                )
+                if first:
+                    later = [(x.head_start, x.source) for x in drafts if x.head_start > d.head_start and x.verbal and x.explicit]
+                    later += [(q.start, self._ref_of(q.speaker)) for q in said if q.start > d.head_start and q.speaker]
+                    pick = min(later, key=lambda p: p[0])[1] if later else self._subject_before_frame(finder, d.head_start)
+                    if pick is not None:
+                        d.source = pick
+                if d.source is not None and d.target is not None and d.source.entity == d.target.entity:
+                    d.target = None
+                if d.source is None or d.target is None:
+                    continue
+                pair = {d.source.entity, d.target.entity}
+                if any(
+                    x.plover == "CONSULT" and x.source is not None and x.target is not None
+                    and {x.source.entity, x.target.entity} == pair
+                    for x in self.history
+                ):
+                    continue
+            out.append(d)
+        return out
+
+    def _opening_subject(self, toks: list[Tok], finder: ArgumentFinder, matches: list[Match], cues: list[Cue]) -> None:
+        """A sentence that opens with a verb and a named subject ("ويسعى المبعوث هوكستين")
+        establishes that subject even when the verb codes no event."""
+        if not toks[0].is_word or not any(t.is_word for t in itertools.islice(toks, 1, None)):
+            return  # the sentence must open with a word and hold another
+        first = toks[0]
+        if bare(first.key) in FUNCTION or bare(first.key) in NOT_VERBS:
+            return
+        if any(m.head == 0 for m in matches) or any(c.tok == 0 for c in cues):
+            return  # the trigger or cue itself will read its subject
+        nxt = next((r for r in finder.refs if r.start >= first.end), None)
+        if nxt is None or nxt.start - first.end > 2:
+            return  # the subject would be this mention or one after it: it must follow at once
+        r = finder.subject_after(first.end, finder.end)
+        if r is not None and r.type in ("PER", "ORG") and r.start - first.end <= 2:
+            self._established(r.entity)
