@@ -1,14 +1,24 @@
-"""Boilerplate spans: agency sign-offs, editor initials, timestamps, prompts, teasers, tags.
+"""Boilerplate spans: sign-offs, bylines, timestamps, captions, credits, prompts, teasers, tags.
 
 The method is line-based. A line is boilerplate when its whole folded form matches one of the
 patterns in ``resources/boilerplate/patterns.tsv`` (so a body sentence that merely contains
-"انتهى" or "شارك" never matches), and where it sits agrees with what it is: sign-offs, editor
-initials and source lines only in the trailer block (the run of short non-body lines at the end),
-prompts and teasers anywhere. Inside a confirmed trailer block, lines that carry no words (codes
-such as "** 2342 ** 1416" or "0025", and bare links) are marked too; a block of only codes and
-links is left alone. Related-article prompts take the headline after them; tag headers take the
-tag lines after them. Finally, a sign-off glued to the end of the
-last body line ("... الأحد. انتهى ** 2342 **", "... (أ ش أ)") is cut off as its own span.
+"انتهى", "المصدر" or "تابع" never matches), or when its shape says so (a line of dates only, a
+caption above its photo credit; :mod:`marsad.boilerplate_lines`), and where it sits agrees with
+what it is. Three places matter:
+
+- the head: the lines above the first body paragraph (headline, section label, byline, date,
+  caption). Bylines and credits are looked for only here; the headline itself stays body.
+- the trailer block: the run of short non-body lines at the end. Sign-offs, editor initials and
+  source lines only count here; inside a confirmed block, lines that carry no words (codes such
+  as "** 2342 ** 1416", bare links) are marked too, but a block of only codes and links is left
+  alone. Below the last body paragraph, the short lines under a confirmed furniture line are
+  furniture as well (a tag list, an outlet's footer).
+- anywhere: prompts, teasers, captions with a credit, copyright lines. Related-article prompts
+  take the headline after them (all the headline-shaped lines after them below the body); tag
+  headers take the tag lines after them; a photo credit takes the caption line above it.
+
+Finally, a sign-off glued to the end of the last body line ("... الأحد. انتهى ** 2342 **",
+"... (أ ش أ)", "... (د ب أ، أ ف ب)") is cut off as its own span.
 
 Spans cover a line without its surrounding blanks and never include the newline.
 """
@@ -21,19 +31,29 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.dates import alternation, find_dates, fold, fold_key, tables
+from marsad.boilerplate_lines import (
+    MAX_LINE,
+    Line,
+    code_shaped,
+    date_and_name,
+    date_only,
+    headline_shaped,
+    latin_only,
+    name_shaped,
+    prose_shaped,
+    sentence_shaped,
+    split_lines,
+    tag_shaped,
+)
+from marsad.dates import alternation, fold, fold_key
 from marsad.document import Boilerplate, BoilerplateKind
+
+__all__ = ["MAX_LINE", "Line", "agency_name", "agency_regex", "find_boilerplate", "outlets", "split_lines"]
 
 log = logging.getLogger(__name__)
 
-#: Longest line (in characters) that can be boilerplate: body paragraphs are longer.
-MAX_LINE = 260
-_MAX_HEADLINE_WORDS = 22
-_MAX_TAG_WORDS = 5
-_STRIP = " \t\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u061c\ufeff\u2028\u2029"
-_BULLETS = ("-", "*", "•", "–", "·", "»")
+_BULLETS = ("-", "*", "•", "–", "·", "»", "●", "■")
 _ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff]+")  # fold these in patterns
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _resource(name: str) -> str:
@@ -88,87 +108,39 @@ def agency_name(surface: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class Rule:
     kind: BoilerplateKind
-    scope: str  # tail | edge | any
-    then: str  # headlines | tags | -
+    scope: str  # tail | head | edge | any | top
+    then: str  # headlines | tags | caption | -
     regex: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
+def _fold_pattern(rx: str) -> str:
+    return _ARABIC_RUN.sub(lambda m: fold_key(m.group()), rx)
+
+
 def rules() -> tuple[Rule, ...]:
+    return _patterns()[0]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[Rule, ...], dict[str, str]]:
+    """The rules of patterns.tsv and its shared pieces ("@NAME" rows), expanded."""
     out = []
-    agency = _agency_regex()
+    defined = {"AGENCY": _agency_regex()}
     for line in _resource("patterns.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
+        if line.startswith("@"):  # "@NAME<tab>regex": a shared piece
+            name, rx = line[1:].split("\t", 1)
+            defined[name] = _expand(_fold_pattern(rx), defined)
+            continue
         kind, scope, then, rx = line.split("\t", 3)
-        rx = _ARABIC_RUN.sub(lambda m: fold_key(m.group()), rx).replace("{AGENCY}", agency)
+        rx = _expand(_fold_pattern(rx), defined)
         out.append(Rule(kind, scope, then, re.compile(rx, re.IGNORECASE)))  # type: ignore[arg-type]
-    return tuple(out)
+    return tuple(out), defined
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    start: int  # stripped
-    end: int
-    folded: str
-
-    @property
-    def words(self) -> int:
-        return len(self.folded.split())
-
-
-def split_lines(text: str) -> list[Line]:
-    """Non-blank lines, stripped of blanks and invisible marks at both ends."""
-    out = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        s, e = pos, end
-        while s < e and text[s] in _STRIP:
-            s += 1
-        while e > s and text[e - 1] in _STRIP:
-            e -= 1
-        if e > s:
-            out.append(Line(s, e, fold(text, s, e).text.strip() if e - s <= MAX_LINE else ""))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
-
-
-def _match(line: Line, scopes: frozenset[str]) -> Rule | None:
-    if not line.folded or line.end - line.start > MAX_LINE:
-        return None
-    for rule in rules():
-        if rule.scope in scopes and rule.regex.fullmatch(line.folded):
-            return rule
-    return None
-
-
-_DATE_FILLER = re.compile(r"[\s\d\-–—/|,،.:()]+|(?<![\w])(?:ه|هـ|م|مـ|ميلادي|هجري|الموافق|الموافقه)(?![\w])")
-
-
-def _is_date_line(text: str, line: Line) -> bool:
-    """A page header's date line: "الخميس - 17 ذو القعدة 1446 هـ - 15 مايو 2025 مـ" — only
-    dates, weekdays and calendar marks, with at least one full date (a dateline has a place)."""
-    if line.end - line.start > 80:
-        return False
-    found = find_dates(text, line.start, line.end)
-    if not any(d.precision == "day" for d in found):
-        return False
-    rest = fold(text, line.start, line.end).text
-    for d in sorted(found, key=lambda d: -d.start):
-        a = d.start - line.start
-        rest = rest[:a] + " " + rest[a + len(fold(text, d.start, d.end).text) :]
-    weekdays = tables().weekdays
-    rest = _DATE_FILLER.sub(" ", rest)
-    return all(w in weekdays for w in rest.split())
-
-
-_HEAD_LINES = 4  # a byline or date line sits within the first lines
-_UNDER_HEADLINE = frozenset({"timestamp", "source_line"})
+def _expand(rx: str, defined: dict[str, str]) -> str:
+    return re.sub(r"\{([A-Z]+)\}", lambda m: defined[m.group(1)], rx)
 
 
 @lru_cache(maxsize=1)
@@ -193,27 +165,28 @@ def _is_byline(line: Line) -> bool:
     return line.words <= 7 and _byline_re().fullmatch(line.folded) is not None
 
 
-def _is_code(line: Line) -> bool:
-    """A line without words: reference codes, rules of stars, bare numbers."""
-    if line.end - line.start > 40 or not line.folded:
-        return False
-    return len(_LETTER.findall(line.folded)) <= 2
-
-
-def _headline(line: Line) -> bool:
-    f = line.folded
-    return bool(f) and line.words <= _MAX_HEADLINE_WORDS and not f.endswith((".", "،", ":", "؛"))
-
-
-def _tag(line: Line) -> bool:
-    f = line.folded
-    return bool(f) and line.words <= _MAX_TAG_WORDS and not re.search(r"[.!؟?:]", f)
+def _match(line: Line, scopes: frozenset[str]) -> Rule | None:
+    if not line.folded or line.end - line.start > MAX_LINE:
+        return None
+    prose = prose_shaped(line)
+    for rule in rules():
+        if rule.scope in scopes and not (prose and rule.kind in _NOT_PROSE) and rule.regex.fullmatch(line.folded):
+            return rule
+    return None
 
 
 _INHERITED = frozenset({"share", "related", "source_line"})
+# a sentence of eight words with a full stop is never one of these, whatever words it holds
+_NOT_PROSE = frozenset({"other", "source_line", "timestamp", "navigation", "comment_prompt"})
 _TAIL = frozenset({"tail", "edge", "any"})
-_HEAD = frozenset({"edge", "any"})
+_HEAD = frozenset({"head", "edge", "any"})
+_TOP = frozenset({"top", "head", "edge", "any"})
 _ANY = frozenset({"any"})
+_HEAD_MAX = 12  # lines: the head never runs further
+_MAX_TOP_WORDS = 3
+_MAX_CAPTION_WORDS = 16
+_MAX_SWEPT_WORDS = 12
+_MAX_TEASERS = 6
 
 
 @lru_cache(maxsize=1)
@@ -221,100 +194,179 @@ def _inline_res() -> tuple[re.Pattern[str], ...]:
     signoff = re.compile(
         r"(?:(?<=[\s.!؟?»\"”)])|^)(?P<s>[/*\-–(]*\s*انتهي\s*(?:[/*\-–)]+[\d\s*/\-–]*|\s*\*+[\d\s*/\-–]*|\s+\d[\d\s*/\-–]*))\s*$"
     )
-    agency = re.compile(r"(?P<s>[(/]\s*(?:" + _agency_regex() + r")\s*[)/])[\s.]*$")
+    ag = _agency_regex()
+    agency = re.compile(rf"(?P<s>[(/]\s*(?:{ag})(?:\s*[،,/+و]\s*(?:{ag}))*\s*[)/])[\s.]*$")
     the_end = re.compile(
         r"(?:(?<=[\s.!؟?»\"”)])|^)(?P<s>[(/\-]+\s*(?:النهايه|انتهي)\s*[)/\-]+)[\s.]*$"
     )
     return signoff, agency, the_end
 
 
+@lru_cache(maxsize=1)
+def _glued_credit() -> re.Pattern[str]:
+    """A photo credit in brackets at the end of a line: "... الزيتون. (صورة تعبيرية)"."""
+    photo = _patterns()[1]["PHOTO"]
+    return re.compile(rf"(?P<s>[(\[]\s*(?:[^()\[\]]{{0,30}}\s)?{photo}(?:[\s:][^()\[\]]{{0,40}})?\s*[)\]])[\s.]*$")
+
+
+def _is_top(lines: list[Line], j: int) -> bool:
+    """The first line, short, with a longer headline-shaped line under it: a section label."""
+    return (
+        j == 0
+        and len(lines) > 1
+        and lines[0].words <= _MAX_TOP_WORDS
+        and headline_shaped(lines[1])
+        and lines[1].words > lines[0].words
+    )
+
+
 def find_boilerplate(text: str) -> list[Boilerplate]:
     """Boilerplate spans of ``text``, sorted, not overlapping."""
     lines = split_lines(text)
+    n = len(lines)
+    body = [sentence_shaped(x) for x in lines]
     kinds: dict[int, BoilerplateKind] = {}
+    thens: dict[int, str] = {}
 
     # 1. the trailer block, from the end
-    block: list[tuple[int, Rule | None]] = []
-    i = len(lines) - 1
+    block: list[tuple[int, BoilerplateKind, bool]] = []
+    i = n - 1
     while i >= 0:
-        rule = _match(lines[i], _TAIL)
+        line = lines[i]
+        rule = _match(line, _TAIL)
         if rule is not None:
-            block.append((i, rule))
-        elif _is_code(lines[i]):
-            block.append((i, None))
+            block.append((i, rule.kind, rule.kind != "other"))
+            thens[i] = rule.then
+        elif date_only(text, line):
+            block.append((i, "timestamp", False))  # a date heads a list as well
+        elif code_shaped(line) or latin_only(line, 3):
+            block.append((i, "other", False))
         else:
             break
         i -= 1
     last_body = i
     # a block of only codes and links (a job ad's link, "* *") is left alone
-    if any(r is not None and r.kind != "other" for _, r in block):
-        for j, r in block:
-            kinds[j] = r.kind if r is not None else "other"
+    if any(confirms for _, _, confirms in block):
+        for j, kind, _ in block:
+            kinds[j] = kind
 
-    # 2. the head block: timestamps, breadcrumbs, share bars before the first body line
-    #    and, under at most two headline lines, a byline or date line ("هسبريس - مريم بنعلي")
-    skipped = 0
-    for j, line in enumerate(lines[: max(last_body, 0)]):
-        rule = _match(line, _HEAD)
-        if rule is not None and (not skipped or rule.kind in _UNDER_HEADLINE):
+    # 2. the head: the lines above the first body paragraph
+    first_body = next((j for j in range(n) if body[j]), n)
+    head_end = min(first_body, last_body + 1, _HEAD_MAX)
+    headline = -1  # the first line of the head that is none of its furniture
+    for j in range(max(head_end, 0)):
+        line = lines[j]
+        rule = _match(line, _TOP if _is_top(lines, j) else _HEAD)
+        if rule is not None:
             kinds[j] = rule.kind
-        elif _is_date_line(text, line):
+            thens[j] = rule.then
+        elif date_only(text, line) or date_and_name(text, line):
             kinds[j] = "timestamp"
         elif _is_byline(line):
             kinds[j] = "source_line"
-        elif skipped < 2 and j < _HEAD_LINES and _headline(line):
-            skipped += 1
-        else:
-            break
+        elif headline < 0:
+            headline = j
+    # a reporter's name alone, under the headline and next to a date or another byline
+    for j in range(headline + 1, max(head_end, 0)):
+        if (
+            headline >= 0
+            and j not in kinds
+            and name_shaped(lines[j])
+            and ((j - 1 in kinds and j - 1 > headline) or kinds.get(j + 1) in ("timestamp", "source_line"))
+        ):
+            kinds[j] = "source_line"
 
     # 3. self-describing lines anywhere, with the lines they govern
+    last_sentence = max((j for j in range(n) if body[j]), default=-1)
     j = 0
-    while j < len(lines):
+    while j < n:
         rule = _match(lines[j], _ANY) if j not in kinds else None
         if rule is None:
             j += 1
             continue
         kinds[j] = rule.kind
+        thens[j] = rule.then
         j += 1
         if rule.then == "headlines":
-            # the teaser headline; more lines only while they are bulleted
+            # the teaser headline; more lines only while they are bulleted or below the body
             taken = 0
-            while j < len(lines) and taken < 3 and j not in kinds and _headline(lines[j]):
-                if taken and not lines[j].folded.startswith(_BULLETS):
+            while j < n and taken < _MAX_TEASERS and j not in kinds and headline_shaped(lines[j]):
+                if taken and not (lines[j].folded.startswith(_BULLETS) or j > last_sentence):
                     break
                 kinds[j] = rule.kind
                 j += 1
                 taken += 1
         elif rule.then == "tags":
             taken = 0
-            while j < len(lines) and taken < 15 and j not in kinds and _tag(lines[j]):
+            while j < n and taken < 15 and j not in kinds and tag_shaped(lines[j]):
                 kinds[j] = rule.kind
                 j += 1
                 taken += 1
 
+    # 4. a photo credit takes its caption above it, unless that line is the headline
+    for j in sorted(k for k, t in thens.items() if t == "caption" and k in kinds):
+        k = j - 1
+        if (
+            k > 0
+            and k not in kinds
+            and k != headline
+            and not body[k]
+            and headline_shaped(lines[k])
+            and lines[k].words <= _MAX_CAPTION_WORDS
+            and any(m not in kinds for m in range(k))
+        ):
+            kinds[k] = "other"
+
+    # 5. below the last body paragraph, the short lines under a furniture line are furniture
+    marked_below = [k for k in kinds if k > last_sentence]
+    if marked_below:
+        for k in range(min(marked_below) + 1, n):
+            if k in kinds:
+                continue
+            if body[k] or lines[k].words > _MAX_SWEPT_WORDS:
+                break
+            kinds[k] = "other"
+
     # a bare link or code under a follow-us, teaser or source line belongs to it
     for j in sorted(kinds):
-        if kinds[j] == "other" and kinds.get(j - 1) in _INHERITED:
+        if kinds[j] == "other" and kinds.get(j - 1) in _INHERITED and (code_shaped(lines[j]) or _is_link(lines[j])):
             kinds[j] = kinds[j - 1]
 
     spans = [Boilerplate(lines[j].start, lines[j].end, k) for j, k in kinds.items()]
 
-    # 4. a sign-off glued to the end of the last body line
-    if 0 <= last_body < len(lines) and last_body not in kinds:
-        line = lines[last_body]
-        tail_start = max(line.start, line.end - 80)
-        f = fold(text, tail_start, line.end)
-        for rx in _inline_res():
-            m = rx.search(f.text)
-            if m is None:
-                continue
-            a = m.start("s")
-            while a < len(f.text) and f.text[a].isspace():
-                a += 1
-            s, e = f.to_source(a, len(f.text.rstrip()))
-            if s > line.start and e > s:
-                spans.append(Boilerplate(s, e, "signoff"))
-            break
+    # 6. a photo credit glued to the end of a body line, a sign-off to the end of the last one
+    for j, line in enumerate(lines):
+        if j not in kinds and (line.folded.endswith((")", "]", ").", "].")) or not line.folded):
+            glued = _cut_glued(text, line, (_glued_credit(),))
+            if glued is not None:
+                spans.append(Boilerplate(glued[0], glued[1], "other"))
+    if 0 <= last_body < n and last_body not in kinds:
+        glued = _cut_glued(text, lines[last_body], _inline_res())
+        if glued is not None and all(b.start != glued[0] for b in spans):
+            spans.append(Boilerplate(glued[0], glued[1], "signoff"))
     spans.sort(key=lambda b: b.start)
     log.debug("boilerplate: %d spans", len(spans))
     return spans
+
+
+def _cut_glued(text: str, line: Line, patterns: tuple[re.Pattern[str], ...]) -> tuple[int, int] | None:
+    """The source span of the first pattern that ends ``line``, when it leaves text before it."""
+    tail_start = max(line.start, line.end - 80)
+    f = fold(text, tail_start, line.end)
+    for rx in patterns:
+        m = rx.search(f.text)
+        if m is None:
+            continue
+        a = m.start("s")
+        while a < len(f.text) and f.text[a].isspace():
+            a += 1
+        s, e = f.to_source(a, len(f.text.rstrip()))
+        return (s, e) if s > line.start and e > s else None
+    return None
+
+
+_LINK = re.compile(r"[(<\s]*(?:https?://|www\.)\S+[)>\s]*")
+
+
+def _is_link(line: Line) -> bool:
+    return _LINK.fullmatch(line.folded) is not None
