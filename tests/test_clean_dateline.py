@@ -172,3 +172,41 @@ def test_map_written_without_spaces() -> None:
     assert d is not None and (d.location, d.agency) == ("الرباط", "MAP")
     # "ومع" is also "and with": a body sentence after a city is no dateline
     assert find_dateline("الرباط ومع اقتراب موعد الانتخابات أعلنت الحكومة.") is None
+
+
+HEADLINE = "السيسي يتلقى اتصالا هاتفيا من ماكرون لبحث التطورات في غزة"
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "location", "agency", "date"),
+    [
+        (HEADLINE + "\n\n", "القاهرة - أ ش أ -", "القاهرة", "MENA", None),
+        (HEADLINE + "\nكتب: أحمد علي\nالثلاثاء 21 أكتوبر 2025 - 03:15 م\n\n", "القاهرة في 21 أكتوبر /أ ش أ/", "القاهرة", "MENA", None),
+        ("مقتل ثلاثة في غارة على جنوب لبنان\n", "بيروت، 27 شباط (فبراير) 2024 (أ ف ب) -", "بيروت", "AFP", "2024-02-27"),
+        ("  عناوين\n\n\n", "طهران/ 10 كانون الثاني/ يناير/ إرنا-", "طهران", "IRNA", None),
+    ],
+)
+def test_dateline_under_a_short_head(head: str, line: str, location: str, agency: str, date: str | None) -> None:
+    """Real pages put the headline (and a byline or timestamp) above the dateline paragraph."""
+    text = head + line + BODY
+    dl = find_dateline(text)
+    assert dl is not None
+    assert text[dl.start : dl.end] == line
+    assert (dl.location, dl.agency, dl.date) == (location, agency, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body paragraph (more than a head line's words) comes first: what follows is body text
+        "قال الرئيس عبد الفتاح السيسي في كلمة ألقاها اليوم أمام حشد من المواطنين في محافظة أسوان إن الدولة"
+        " ماضية في تنفيذ المشروعات القومية الكبرى رغم كل التحديات الاقتصادية التي تواجه البلاد والمنطقة كلها.\n"
+        "القاهرة - أ ش أ - وأضاف الرئيس أن الحكومة ستواصل العمل.",
+        # too deep: a dateline is never looked for below the fourth line
+        "عنوان أول\nعنوان ثان\nسطر ثالث\nسطر رابع\nغزة - (رويترز) - قالت مصادر طبية إن ثلاثة قتلوا.",
+        # a headline that only mentions an agency
+        HEADLINE + "\n\nقالت وكالة رويترز إن الاتصال تناول الأوضاع في غزة.",
+    ],
+)
+def test_no_dateline_under_body_text(text: str) -> None:
+    assert find_dateline(text) is None

@@ -50,10 +50,35 @@ def find_dateline(text: str, published: str | date | None = None) -> Dateline | 
     """The dateline at the start of ``text``, or None.
 
     ``published`` (the caller's publication date) completes a date written without a year; it is
-    never used to invent one. When the first line is no dateline, a credit line of its own among
-    the next few lines ("أربيل: «الشرق الأوسط»" under a header date and a headline) is one.
+    never used to invent one. When the first line is no dateline, the first line of the body
+    under a short head (a headline, a byline, a timestamp line: "عنوان\n\nالقاهرة - أ ش أ -
+    ...") may start with one, and a credit line of its own among the next few lines
+    ("أربيل: «الشرق الأوسط»" under a header date and a headline) is one.
     """
-    return _first_line(text, published) or _credit_line(text)
+    return _first_line(text, published) or _under_head(text, published) or _credit_line(text)
+
+
+_MAX_HEAD_WORDS = 30  # a head line (headline, byline, timestamp) is short; a longer one is body
+
+
+def _under_head(text: str, published: str | date | None) -> Dateline | None:
+    """A dateline opening one of the few lines under the head (never under body text)."""
+    pos, seen = 0, 0
+    while seen < _MAX_HEAD_LINES and pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        s = pos
+        pos = end + 1
+        while s < end and text[s].isspace():
+            s += 1
+        if s == end:
+            continue
+        seen += 1
+        if seen > 1 and (got := _line_dateline(text, s, published)) is not None:
+            return got
+        if len(_WORD.findall(text, s, end)) > _MAX_HEAD_WORDS:
+            return None  # a body paragraph: what follows is no head
+    return None
 
 
 _MAX_HEAD_LINES = 4  # the credit line sits under at most a date line, a headline and a byline
@@ -101,7 +126,11 @@ def _credit_line(text: str) -> Dateline | None:
 
 
 def _first_line(text: str, published: str | date | None) -> Dateline | None:
-    start = len(text) - len(text.lstrip())
+    return _line_dateline(text, len(text) - len(text.lstrip()), published)
+
+
+def _line_dateline(text: str, start: int, published: str | date | None) -> Dateline | None:
+    """The dateline opening the line that starts at ``start``, or None."""
     nl = text.find("\n", start)
     end = min(len(text) if nl < 0 else nl, start + _MAX_PREFIX)
     if end <= start:
