@@ -210,3 +210,40 @@ def test_dateline_under_a_short_head(head: str, line: str, location: str, agency
 )
 def test_no_dateline_under_body_text(text: str) -> None:
     assert find_dateline(text) is None
+
+
+STAMPED = HEADLINE + "\nكتب: أحمد علي\nالثلاثاء 21 أكتوبر 2025 - 03:15 م\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "published", "dateline_date"),
+    [
+        # the head's timestamp dates the page and completes the dateline's day and month
+        (STAMPED + "القاهرة في 21 أكتوبر /أ ش أ/" + BODY, None, "2025-10-21", "2025-10-21"),
+        (STAMPED + BODY.strip(), None, "2025-10-21", None),  # no dateline at all
+        # a dateline with its own full date wins over the timestamp
+        (STAMPED + "بيروت، 20 تشرين الأول (أكتوبر) 2025 (أ ف ب) -" + BODY, None, "2025-10-20", "2025-10-20"),
+        # the caller's date wins over both
+        (STAMPED + "القاهرة في 21 أكتوبر /أ ش أ/" + BODY, "2025-10-22", "2025-10-22", "2025-10-21"),
+        # a timestamp without a year dates nothing
+        (HEADLINE + "\nالثلاثاء 21 أكتوبر - 03:15 م\n\n" + "القاهرة في 21 أكتوبر /أ ش أ/" + BODY, None, None, None),
+    ],
+)
+def test_publication_date_from_the_head_timestamp(
+    text: str, given: str | None, published: str | None, dateline_date: str | None
+) -> None:
+    doc = CleanStep()(Document(id="t", text=text, source=Source(published=given)))
+    assert doc.source.published == published
+    assert (doc.dateline.date if doc.dateline else None) == dateline_date
+
+
+def test_a_timestamp_far_below_the_head_dates_nothing() -> None:
+    from marsad.clean import _head_timestamp_date
+    from marsad.document import Boilerplate
+
+    stamp = "الثلاثاء 21 أكتوبر 2025 - 03:15 م"
+    for pad, expected in ((0, "2025-10-21"), (500, None)):
+        text = HEADLINE + "\n" + "ـ" * pad + "\n" + stamp + "\n\n" + BODY.strip()
+        s = text.index(stamp)
+        assert _head_timestamp_date(text, [Boilerplate(s, s + len(stamp), "timestamp")]) == expected
+        assert _head_timestamp_date(text, [Boilerplate(s, s + len(stamp), "other")]) is None
