@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 
 from events_support import make_doc
 from marsad.events import arguments as A
-from marsad.events import extract as X
 from marsad.events import lexical_tokens as LT
+from marsad.events.lexical_tokens import lexical_tokens
 from marsad.events.lexicon import load_lexicon
 from marsad.events.quotes import cue_word, is_cue
+from marsad.events.reader import DocumentReader
 from marsad.events.triggers import (
     _SUFFIXES,
     _starts,
@@ -194,13 +195,13 @@ _SENTENCE_WORDS = st.lists(
 
 def _assert_paths_agree(doc) -> None:  # noqa: ANN001
     tokens = document_tokens(doc)
-    toks, heads, cues = X.lexical_tokens(doc, LEX)
+    toks, heads, cues = lexical_tokens(doc, LEX)
     assert toks == tokens
     assert heads == {k: s for k, t in enumerate(tokens) if (s := token_starts(LEX, t))}
     assert cues == [k for k, t in enumerate(tokens) if is_cue(t.key)]
     assert all(cue_word(t.key) == is_cue(t.key) for t in tokens)
-    fast = X.DocumentReader(doc, LEX).read()
-    plain = X.DocumentReader(doc, LEX, document_tokens(doc)).read()
+    fast = DocumentReader(doc, LEX).read()
+    plain = DocumentReader(doc, LEX, document_tokens(doc)).read()
     assert [e.to_dict() for e in fast[0]] == [e.to_dict() for e in plain[0]]
     assert [q.to_dict() for q in fast[1]] == [q.to_dict() for q in plain[1]]
 
@@ -226,21 +227,21 @@ def test_document_pass_equals_sentence_lookups_on_the_examples(name: str) -> Non
 
 def test_the_word_table_refills_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = make_doc((EXAMPLES / "wafa-ar-2024-03-19-jenin-arrests.txt").read_text("utf-8"))
-    want = X.lexical_tokens(doc, LEX)
+    want = lexical_tokens(doc, LEX)
     monkeypatch.setattr(LT, "_WORDS_LIMIT", 5)
     LEX.words.clear()
-    assert X.lexical_tokens(doc, LEX) == want
+    assert lexical_tokens(doc, LEX) == want
     assert len(LEX.words) <= 5
     LEX.words.clear()
 
 
 def test_a_norm_that_differs_is_read_again() -> None:
     doc = make_doc("أدان الوزير الهجوم.")
-    X.lexical_tokens(doc, LEX)
+    lexical_tokens(doc, LEX)
     surface = doc.text[doc.tokens[0].start:doc.tokens[0].end]
     stale = LEX.words[surface]
     LEX.words[surface] = ("not-the-norm", stale[1], (), False)  # as if another segmenter had keyed it
-    toks, heads, _ = X.lexical_tokens(doc, LEX)
+    toks, heads, _ = lexical_tokens(doc, LEX)
     assert toks == document_tokens(doc) and 0 in heads
     LEX.words.pop(surface, None)
 
@@ -252,7 +253,7 @@ def test_sentence_slices_equal_the_filtered_tokens(data: st.DataObject) -> None:
     n = len(text)
     spans = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, 30)), max_size=3))
     doc = make_doc(text, boilerplate=[(a, min(n, a + k)) for a, k in spans])
-    reader = X.DocumentReader(doc, LEX)
+    reader = DocumentReader(doc, LEX)
     toks = reader.tokens
     assert reader._tok_boiler in (None, [doc.in_boilerplate(t.start, t.end) for t in toks])
     for _ in range(10):
@@ -270,7 +271,7 @@ def test_sentence_slices_equal_the_filtered_tokens(data: st.DataObject) -> None:
 def test_boilerplate_flags_equal_the_document_test() -> None:
     text = "قال الوزير إن الجيش قصف المدينة. اقرأ أيضا: الرئيس يزور القاهرة. المصدر: وكالات"
     doc = make_doc(text, boilerplate=[(text.index("اقرأ"), text.index("المصدر") - 1), (text.index("المصدر"), len(text))])
-    reader = X.DocumentReader(doc, LEX)
+    reader = DocumentReader(doc, LEX)
     assert reader._tok_boiler == [doc.in_boilerplate(t.start, t.end) for t in reader.tokens]
     assert any(reader._tok_boiler)
 

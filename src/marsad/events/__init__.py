@@ -4,5 +4,7 @@ Import :class:`marsad.events.step.EventStep` for the pipeline; the parts are ``l
 (the trigger lexicon as data), ``triggers`` (matching, negation, modality), ``arguments``
 (source/target/location), ``quotes``, ``coding`` (CAMEO→PLOVER) and ``reader`` (the
 document reader, built in stages: ``drafting``, ``verbal_roles``, ``doers``, ``objects``,
-``finishing``, ``settling``, ...; ``extract`` re-exports its old names).
+``finishing``, ``settling``, ``informative``, ``event_building``, ``subjects``; shared
+pieces in ``reader_core``, ``drafts``, ``vocabulary`` and ``lexical_tokens``), and the opt-in
+``argument_model`` (a learned source/target chooser).
 """

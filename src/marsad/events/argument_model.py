@@ -1,6 +1,6 @@
 """A learned second look at who did it and to whom: re-choose each event's source and target.
 
-The rules of :mod:`marsad.events.extract` pick the arguments one construction at a time; on
+The rules of :mod:`marsad.events.reader` pick the arguments one construction at a time; on
 unseen articles most fully-wrong events have the right type and a wrong source or target. This
 model sees every entity named in the event's sentence (plus the rule's own choices, which may
 be carried from earlier sentences, the speaker of a quote holding the trigger, and the source of

@@ -18,10 +18,12 @@ from collections.abc import Sequence
 from marsad.document import Document, Sentence
 from marsad.events.argument_model import ArgumentModel
 from marsad.events.arguments import word_key
-from marsad.events.extract import DocumentReader, _announces, _is_light_verb
 from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.events.quotes import _is_participle, is_cue, is_speech_verb
+from marsad.events.reader import DocumentReader
 from marsad.events.triggers import fallback_sentences, reading_rows, token_facts
+from marsad.events.vocabulary import announces as _announces
+from marsad.events.vocabulary import is_light_verb as _is_light_verb
 from marsad.memo import trim
 from marsad.pipeline import Step
 from marsad.settings import Settings
