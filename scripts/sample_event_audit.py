@@ -5,6 +5,7 @@
     .venv/bin/python scripts/sample_event_audit.py --check tests/data/events_audit.tsv
     .venv/bin/python scripts/sample_event_audit.py --batch 2 [--dump /tmp/audit2.txt]
     .venv/bin/python scripts/sample_event_audit.py --batch 2 --check tests/data/events_audit2.tsv
+    .venv/bin/python scripts/sample_event_audit.py --batch 3 [--dump /tmp/audit3.txt]
 
 Held-out text for the event coder: political and security news that nobody tuned on. An
 article qualifies when it holds at least four distinct words of political or security
@@ -22,6 +23,10 @@ the same vocabulary filter, not duplicates), both without the 30 articles of the
 (``scripts/sample_entity_audit.py``). The 40 are shuffled together: the first 30 of the drawn
 order are the tuning half, the last 10 the held-back half. An ANT reference is
 ``antcorpus.data.tar.gz``, the file's path in the archive, article 0.
+
+Batch 3 (``--batch 3``, seed 68, 40 articles: 28 SaudiNewsNet, 12 Jawhara FM) is drawn the
+same way from the same pools without batches 1 and 2 and the entity audit's articles; shuffled
+together, the first 30 are the tuning half, the last 10 the held-back half.
 
 ``--dump`` runs the full pipeline (:func:`marsad.analyze.build_pipeline`) on each sampled
 article and writes, for hand labelling, every sentence with its offsets and the events coded
@@ -50,6 +55,7 @@ ANT = ROOT.parent / "shared" / "data" / "ant_jawharafm" / "antcorpus.data.tar.gz
 ANT_CATEGORIES = ("politic/", "internationalNews/", "localNews/")
 _ANT_FIELD = re.compile(r"<(TEXT|TIME|TITLE|URL)>\s*(.*?)\s*</\1>", re.S)
 BATCH2 = {"n": 40, "ant": 13, "seed": 67, "tune": 30}
+BATCH3 = {"n": 40, "ant": 12, "seed": 68, "tune": 30}
 PROTEST_DEV = sorted((ROOT / "tests" / "data").glob("protest_dev*.tsv"))
 FIRST_RECORDS = 300
 
@@ -174,19 +180,34 @@ def sample(corpus: Path = CORPUS, n: int = 60, seed: int = 66) -> list[Ref]:
     return [Ref(*pool[k], "tune" if j < n // 2 else "held") for j, k in enumerate(picked)]
 
 
-def sample_batch2(corpus: Path = CORPUS, ant: Path = ANT) -> list[Ref]:
-    """The second audit batch (see the module docstring)."""
-    import sample_entity_audit  # noqa: PLC0415  (it imports this module: only when asked)
-
-    taken = {(r.archive, r.member, r.article) for r in sample(corpus)}
-    taken |= {(r.archive, r.member, r.article) for r in sample_entity_audit.sample()}
-    rng = random.Random(BATCH2["seed"])
+def _later_batch(spec: dict[str, int], taken: set[tuple[str, str, int]], corpus: Path, ant: Path) -> list[Ref]:
+    """A batch after the first: SaudiNewsNet and ANT draws without ``taken``, shuffled together."""
+    rng = random.Random(spec["seed"])
     drawn = []
-    for pool, k in ((candidates(corpus), BATCH2["n"] - BATCH2["ant"]), (ant_candidates(ant), BATCH2["ant"])):
+    for pool, k in ((candidates(corpus), spec["n"] - spec["ant"]), (ant_candidates(ant), spec["ant"])):
         pool = [c for c in pool if c[:3] not in taken]
         drawn += [pool[j] for j in rng.sample(range(len(pool)), k)]
     rng.shuffle(drawn)
-    return [Ref(*c, "tune" if j < BATCH2["tune"] else "held") for j, c in enumerate(drawn)]
+    return [Ref(*c, "tune" if j < spec["tune"] else "held") for j, c in enumerate(drawn)]
+
+
+def _entity_audit_refs() -> set[tuple[str, str, int]]:
+    import sample_entity_audit  # noqa: PLC0415  (it imports this module: only when asked)
+
+    return {(r.archive, r.member, r.article) for r in sample_entity_audit.sample()}
+
+
+def sample_batch2(corpus: Path = CORPUS, ant: Path = ANT) -> list[Ref]:
+    """The second audit batch (see the module docstring)."""
+    taken = {(r.archive, r.member, r.article) for r in sample(corpus)} | _entity_audit_refs()
+    return _later_batch(BATCH2, taken, corpus, ant)
+
+
+def sample_batch3(corpus: Path = CORPUS, ant: Path = ANT) -> list[Ref]:
+    """The third audit batch: disjoint from batches 1 and 2 and from the entity audit."""
+    taken = {(r.archive, r.member, r.article) for r in sample(corpus)} | _entity_audit_refs()
+    taken |= {(r.archive, r.member, r.article) for r in sample_batch2(corpus, ant)}
+    return _later_batch(BATCH3, taken, corpus, ant)
 
 
 def load_records(refs: list[Ref], corpus: Path = CORPUS, ant: Path = ANT) -> dict[tuple[str, int], dict]:
@@ -235,11 +256,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=66)
-    ap.add_argument("--batch", type=int, choices=(1, 2), default=1, help="2: the second audit batch (40 articles)")
+    ap.add_argument("--batch", type=int, choices=(1, 2, 3), default=1,
+                    help="2, 3: the second or third audit batch (40 articles each)")
     ap.add_argument("--dump", type=Path, help="write sentences and coded events here (outside the repository)")
     ap.add_argument("--check", type=Path, help="an audit file whose articles must all be in this sample")
     args = ap.parse_args(argv)
-    refs = sample(args.corpus, args.n, args.seed) if args.batch == 1 else sample_batch2(args.corpus)
+    batches = {2: sample_batch2, 3: sample_batch3}
+    refs = sample(args.corpus, args.n, args.seed) if args.batch == 1 else batches[args.batch](args.corpus)
     if args.check:
         keys = {(r.archive, r.member, r.article, r.half) for r in refs}
         bad = []
