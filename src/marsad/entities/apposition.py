@@ -100,6 +100,38 @@ def apposition(
     return None
 
 
+def lone_national_office(role: Role, grammar: Grammar, toks: list[Token], text: str) -> bool:
+    """Whether a title the grammar cannot place, named with no holder beside it, is still an
+    office of the story's state: a minister's or governor's portfolio ("وزير الشؤون الدينية",
+    roles.json "national_heads") with no nationality and no organisation, not a past holder, and
+    not cut short before a prepositional phrase ("وزير الدولة بوزارة الخارجية القطرية") or a
+    nationality; "وزير الدولة" alone names no portfolio."""
+    if not (role.kind == "title" and role.national and role.country is None and role.org is None
+            and not role.former and role.head in grammar.national_heads and role.j - role.i > 1):
+        return False
+    if all(k in grammar.home_nominals for k in role.key.split()[1:]):
+        return False  # "وزير الدولة"
+    if not toks[role.j - 1].norm.startswith("ال"):
+        return False  # "وزير خارجية [النظام]": a construct the grammar cut short
+    if role.j < len(toks):
+        nxt = toks[role.j]
+        if token_heads(nxt, text)[0][0] > nxt.start and nxt.norm[:1] in "بلك":
+            return False
+        if grammar.kb.adjectives.match_at(toks, role.j, text) is not None:
+            return False
+    return True
+
+
+def _org_inside(role: Role, names: list[NameSpan], starts: list[int]) -> NameSpan | None:
+    """A composed body the title's own words name after its head: "الناطق الرسمي باسم النيابة
+    العمومية" (the body is the story's state's, so is the office)."""
+    lo = bisect.bisect_right(starts, role.start)
+    hi = bisect.bisect_left(starts, role.end)
+    inside = [n for n in names[lo:hi] if n.end <= role.end and n.type == "ORG" and n.source == "body"
+              and n.home_body and n.country]
+    return inside[-1] if inside else None
+
+
 def _org_after(role: Role, toks: list[Token], names: list[NameSpan], starts: list[int], text: str) -> NameSpan | None:
     """The organisation named right after a title, through ل or باسم: "الكاتب العام للجامعة العامة ..."."""
     k = role.j
@@ -121,6 +153,13 @@ def org_country(role: Role, toks: list[Token], names: list[NameSpan], starts: li
         return role
     org = _org_after(role, toks, names, starts, text)
     if org is None:
+        inside = _org_inside(role, names, starts)
+        if inside is not None and inside.country:
+            # "الناطق الرسمي باسم النيابة العمومية": that body's office, of its state; no known
+            # holder of the title in that state is meant (another body's spokesman)
+            sector = role.sector or "GOV"
+            return replace(role, country=inside.country, actor=inside.country + sector, title=None,
+                           key=role.key + " " + inside.country)
         return role
     country = org.entry.country if org.entry is not None else org.country
     if country:

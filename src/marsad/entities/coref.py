@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from marsad.document import Entity, Mention
 from marsad.entities.kb import KBEntry, KnowledgeBase
 from marsad.entities.roles import Role, resolve_holder
-from marsad.normalize import display_text
+from marsad.normalize import display_text, match_key
 
 COMPONENT = "entities.v1"
 
@@ -50,6 +50,8 @@ class NameSpan:
     sector: str | None = None
     #: the other places the same name reads ("طرابلس": Lebanon's, Libya's): the story's state picks
     options: tuple[KBEntry, ...] = ()
+    #: another name of the person whose name starts here ("X المكنى أبو عياض": the kunya's X)
+    same_as: int | None = None
 
 
 @dataclass(slots=True)
@@ -117,6 +119,28 @@ _BODY_WORDS = frozenset({"حركه", "جماعه", "تنظيم", "حزب", "من
 _NO_HOME = ("special_envoy", "un_", "icc_", "high_commissioner", "commissioner_general")
 
 
+#: Military ranks before a name that say the man serves the story's state's forces ("العقيد").
+_RANKS = frozenset({"العقيد", "العميد", "اللواء", "الفريق", "المقدم", "الرائد", "النقيب", "المشير", "العماد", "الملازم"})
+_RANK_KEYS = frozenset(match_key(w) for w in _RANKS)
+_RANK_WORDS = re.compile(r"(?:^|\s)[وف]?(\S+)\s+$")
+
+
+def _local_person(text: str, spans: Sequence[NameSpan], kb: KnowledgeBase) -> str | None:
+    """The sector ("MIL" after a rank, "" otherwise) of a person the knowledge base does not know
+    who is likely a local of the story's state: a military rank stands before one of his
+    mentions ("العقيد X"), or his name begins with an Arab first name ("عبد...", "محمد"); None
+    for a name with neither (a foreigner's, "جوناثان بولارد")."""
+    for n in spans:
+        m = _RANK_WORDS.search(text, max(0, n.start - 20), n.start)
+        if m is not None and match_key(m.group(1)) in _RANK_KEYS:
+            return "MIL"
+    given = kb.given_names()
+    for n in spans:
+        if len(n.words) > 1 and (n.words[0] in given or n.words[0].startswith("عبد")):
+            return ""
+    return None
+
+
 def _score_spelling(text: str) -> tuple[int, int, int]:
     """Prefer more words, then hamza'd spellings, then no Persian letters."""
     return len(text.split()), len(_HAMZA.findall(text)), -len(_PERSIAN.findall(text))
@@ -130,8 +154,11 @@ def cluster(
     date: str | None = None,
     *,
     default_country: str | None = None,
+    story_state: str | None = None,
 ) -> list[Entity]:
-    """Group name and role mentions into entities with ids e1, e2, … in order of first mention."""
+    """Group name and role mentions into entities with ids e1, e2, … in order of first mention.
+    ``story_state``: the one state a story is about, whose country a local person outside the
+    knowledge base takes (:func:`_local_person`)."""
     clusters: list[_Cluster] = []
     of_name: dict[int, int] = {}
     by_key: dict[str, int] = {}
@@ -143,6 +170,7 @@ def cluster(
     # -- names --------------------------------------------------------------------------------
     order = sorted(range(len(names)), key=lambda k: names[k].start)
     persons: list[tuple[tuple[str, ...], int]] = []  # (words, cluster) of PER names seen
+    at_start: dict[int, int] = {}  # a name's start → its cluster (for "المكنى" aliases)
     for k in order:
         n = names[k]
         if n.entry is not None:
@@ -156,6 +184,10 @@ def cluster(
             if known and not known[0].weak:
                 key = "kb:" + known[0].id  # "سانا" tagged in the byline: the agency named later
         c = by_key.get(key)
+        if c is None and n.same_as is not None:
+            c = at_start.get(n.same_as)  # "سيف الله بن حسين المكنى أبو عياض": one man
+            if c is not None:
+                by_key[key] = c
         alias = _army_alias(n, kb)
         if c is None and alias is not None:
             c = by_key.get(alias)  # "القوات التايلاندية" after "الجيش التايلاندي": one army
@@ -176,6 +208,7 @@ def cluster(
         if n.entry is not None and n.body_key:
             by_key.setdefault("body:" + n.body_key, c)  # a known body found by its phrase
         of_name[k] = c
+        at_start[n.start] = c
         clusters[c].names.append(k)
         if clusters[c].entry is None and n.entry is not None:
             clusters[c].entry = n.entry
@@ -241,6 +274,11 @@ def cluster(
             ent_type in {"ORG", "FAC"} or any(names[k].home for k in cl.names)
         ):
             country = default_country  # "وزارة التربية", "حي كفرسوسة" in a Damascus-datelined story
+        if country is None and entry is None and story_state and ent_type == "PER" and cl.names:
+            local = _local_person(text, [names[k] for k in cl.names], kb)
+            if local is not None:
+                country = story_state  # "العميد محمد الغصري" in a Libya story
+                actor = actor or (story_state + local if local else None)
         if actor is None and ent_type in {"ORG", "NORP"} and country:
             actor = country
         if entry is not None:

@@ -347,6 +347,38 @@ class NameIndex(PhraseIndex):
         return not inner[0].weak
 
 
+def _other_gender(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """An organisation's name of three words or more closing with a definite nisba adjective, in the
+    other gender ("... الإسلامي" ↔ "... الإسلامية"); None for any other name."""
+    if len(key) < 3:
+        return None
+    last = key[-1]
+    if not last.startswith("ال") or len(last) < 6:
+        return None
+    if last.endswith("يه"):
+        return (*key[:-1], last[:-1])
+    if last.endswith("ي"):
+        return (*key[:-1], last + "ه")
+    return None
+
+
+#: Frequent Arab first names the people list may lack (:meth:`KnowledgeBase.given_names`).
+_COMMON_GIVEN_NAMES = (
+    "محمد", "أحمد", "محمود", "مصطفى", "علي", "عمر", "عثمان", "يوسف", "إبراهيم", "عبد", "عبدالله", "عبدالرحمن",
+    "عبدالعزيز", "عبدالكريم", "خالد", "سعيد", "سيف", "طارق", "طاهر", "ياسر", "ياسين", "يحيى", "صالح", "فيصل",
+    "فهد", "ناصر", "نبيل", "هشام", "وليد", "منصور", "مراد", "كمال", "عادل", "عماد", "فؤاد", "فاطمة", "مريم",
+    "زينب", "سلمان", "سليمان", "حمزة", "بلال", "رضا", "نور", "أنيس", "الحبيب", "الهادي", "المنصف", "الطيب",
+)
+#: First words of KB variants that are honorifics, not names ("آية الله", "خادم الحرمين").
+_NOT_GIVEN_NAMES = ("آية", "خادم", "حجة", "صاحب", "سمو")
+
+#: Member states of the Arab League (ISO 3166 alpha-3).
+ARAB_STATES = frozenset(
+    {"DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN", "PSE", "QAT",
+     "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM"}
+)
+
+
 class KnowledgeBase:
     """All entries, indexed by variant words; adjectives indexed apart."""
 
@@ -363,6 +395,7 @@ class KnowledgeBase:
         self.adjectives = PhraseIndex()
         self._by_slug: dict[str, KBEntry] = {}
         self._titles: dict[str, list[KBEntry]] = {}
+        self._given: frozenset[str] | None = None
         by_key: dict[tuple[str, ...], list[KBEntry]] = {}
         for e in entries:
             self.entries[e.id] = e
@@ -375,6 +408,11 @@ class KnowledgeBase:
                     lst = by_key.setdefault(key, [])
                     if e not in lst:
                         lst.append(e)
+        for key, lst in list(by_key.items()):
+            other = _other_gender(key) if any(e.type == "ORG" for e in lst) else None
+            if other is not None and other not in by_key:
+                # "منظمة التعاون الإسلامية": outlets write the closing nisba in either gender
+                by_key[other] = [e for e in lst if e.type == "ORG"]
         for key, lst in by_key.items():
             lst.sort(key=_priority)
             self.names.add(key, tuple(lst))
@@ -439,6 +477,24 @@ class KnowledgeBase:
         ``at``, ``keep``: where a name can start and which matches the caller takes, as for
         :meth:`PhraseIndex.find` (a name it leaves gives its tokens to the names inside it)."""
         return self.names.find(tokens, text, at, keep)
+
+    def given_names(self) -> frozenset[str]:
+        """First names (match keys) of the knowledge base's people of Arab states: a person
+        outside the list whose name begins with one is likely a local in a one-state story."""
+        cached = self._given
+        if cached is None:
+            out = set()
+            for e in self.entries.values():
+                if e.type != "PER" or e.country not in ARAB_STATES:
+                    continue
+                for v in e.variants:
+                    ws = words(v)
+                    if len(ws) > 1 and not ws[0].startswith("ال") and len(ws[0]) > 2:
+                        out.add(ws[0])
+            out.update(match_key(w) for w in _COMMON_GIVEN_NAMES)
+            cached = frozenset(out - {match_key(w) for w in _NOT_GIVEN_NAMES})
+            self._given = cached
+        return cached
 
     def holders(self, title: str, date: str | None = None) -> list[KBEntry]:
         """People who held ``title`` (e.g. ``president``+country handled by the caller) on ``date``."""

@@ -12,7 +12,9 @@ from collections.abc import Iterator, Sequence
 
 from marsad.document import Token
 from marsad.entities.coref import NameSpan
+from marsad.entities.facility_names import facility_names
 from marsad.entities.kb import KnowledgeBase, Match, token_heads, words
+from marsad.entities.name_aliases import split_at_alias
 from marsad.entities.name_cues import (
     GENERIC_PLACES,
     PLACE_CUES,
@@ -77,7 +79,7 @@ def sentence_names(
     if opens is None:
         opens = grammar.openings(toks, text)
     cands: list[Candidate] = []
-    ner_spans = list(_bio_spans(tags))
+    ner_spans = split_at_alias(toks, list(_bio_spans(tags)))
     ner_cover: set[int] = set()
     ner_any: set[int] = set()
     for i, j, label in ner_spans:
@@ -169,6 +171,7 @@ def sentence_names(
         ):
             continue  # "حزب العمال البريطاني", "حزب الاتحاد من أجل ...": a longer name
         cands.append((span, b.i, b.j, "body"))
+    cands.extend(facility_names(grammar, text, toks, ner_spans, opens))
     cands.extend(_story_cands(grammar, text, toks, ner_spans, opens))
     cands.extend(_norp(kb, text, toks, opens))
     cands.extend(_collectives(grammar, text, toks))

@@ -139,6 +139,8 @@ class Grammar:
         self.bodies = {bare(match_key(k)): v for k, v in data["bodies"].items()}
         self.bodies_without_country = {bare(match_key(k)) for k in data["bodies_without_country"]}
         self.construct_bodies = {bare(match_key(k)) for k in data.get("construct_bodies", ())}
+        #: body nouns that take a name of their own in the genitive ("حكومة الوفاق الوطني")
+        self.named_bodies = {bare(match_key(k)) for k in data.get("named_bodies", ())}
         self.facilities = {bare(match_key(k)): v for k, v in data["facilities"].items()}
         self.facility_modifiers = {match_key(k) for k in data["facility_modifiers"]}
         self.sides = {bare(match_key(k)) for k in data["sides"]}
@@ -476,6 +478,7 @@ class Grammar:
         conjuncts: list[tuple[int, int]] = []
         envoy = head_key in self.destination_heads
         unplaced = False
+        named = False  # a body's own name taken: "وزارة دفاع الوفاق"
         destination = False  # "المبعوث الأممي إلى اليمن": the place is the title's, not its country
         j = i + 1
         last_good = j
@@ -575,6 +578,12 @@ class Grammar:
                 title_keys.append(bare(tok.norm))
                 j += 1
                 last_good = j
+                continue
+            if not named and j == last_good and j > i + 1 and self._body_name_at(tokens, j, text, construct=True):
+                keys.append(bare(tok.norm))  # "المتحدث باسم وزارة دفاع الوفاق": the government's name
+                title_keys.append(bare(tok.norm))
+                named = True
+                last_good = j = j + 1
                 continue
             break
         j = last_good
@@ -740,6 +749,9 @@ class Grammar:
         def definite(end: int) -> bool:
             return any(_definite(t, text) for t in tokens[i:end])
 
+        by_place = False  # the country came from a place named in the genitive ("محكمة تونس")
+        named_at = -1
+        named = False  # the body's own name taken: "حكومة الوفاق", "لحكومة الوفاق"
         j = i + 1
         while j < len(tokens) and j - i < _MAX_CHAIN:
             tok = tokens[j]
@@ -758,6 +770,7 @@ class Grammar:
                 if entry.id.startswith("state:"):
                     country = entry.country
                     j = m.j
+                    by_place = m.start == tok.start
                     break
                 if entry.type in {"GPE", "LOC"} and entry.country and m.start == tok.start:
                     # "قيادة شرطة ديالى", "حكومة إقليم كردستان": a body of a known place, its state's
@@ -766,7 +779,7 @@ class Grammar:
                     keys.append(entry.id)
                     country = entry.country
                     j = m.j
-                    placed = True
+                    placed = by_place = True
                     break
                 if entry.type == "ORG" and j > i + 1:  # "جمعية الهلال الأحمر الكويتي"
                     keys.extend(bare(t.norm) for t in tokens[m.i : m.j])
@@ -776,11 +789,24 @@ class Grammar:
             forms = self._forms(tok, text)
             if forms[0][0] > tok.start and tok.norm[:1] in "وف" and forms[0][1] in self.bodies:
                 break  # "الحكومة الاتحادية وحكومة الإقليم": a second body begins
+            if not named and self._body_name_at(tokens, j, text):
+                keys.append(bare(tok.norm))  # "حكومة الوفاق": the government's own name
+                named, named_at = True, j
+                j += 1
+                continue
+            place = self._genitive_place(tokens, j, text) if j > i + 1 else None
+            if place is not None:  # "المجلس العسكري لمدينة مصراتة": the body of that town
+                keys.append(place.value.id)
+                country = place.value.country
+                j = place.j
+                placed = by_place = True
+                break
             if any(k in self.complements for _, k in forms) and not self.is_connector(tok):
                 keys.append(bare(tok.norm))
                 j += 1
                 continue
-            if tok.norm in {"في", "لدي"} and j > i + 1 and definite(j):
+            if tok.norm in {"في", "لدي"} and j > i + 1 and definite(j) and not named:
+                # (a named government "في طرابلس" sits there: the place is no reading of its state)
                 country = self._country_after(tokens, j + 1, text)
                 if country is None and j + 1 < len(tokens):
                     hit = self.lone_nominal(tokens, j + 1, text)
@@ -790,6 +816,17 @@ class Grammar:
             # "الاتحاد العام التونسي للشغل": the organisation's field after its nationality
             while j < len(tokens) and tokens[j].norm.startswith("لل") and bare(tokens[j].norm) in self.post_adjective:
                 j += 1
+        if by_place:  # "محكمة تونس الابتدائية": the court's kind after its town
+            while j < len(tokens) and tokens[j].norm in self.facility_modifiers:
+                j += 1
+        while country is None and j > i + 1 and self._dangling_body(tokens[j - 1], text):
+            j -= 1  # "المجلس الرئاسي لحكومة" cut short: the genitive's noun needs its name
+            keys = keys[: j - i]
+        if named and named_at == i + 1 and j == i + 2 and country is None:
+            return None  # "بتشكيل حكومة الوحدة": a kind of government, unless an adjective names it
+        if named and country is None and where is None:
+            sector = self.sector_of(keys, "") if any(k in self.sector_words for k in keys) else sector
+            return Body(start, tokens[j - 1].end, i, j, None, sector, " ".join(keys) + " ", home=True)
         if country is None and where is None and definite(j):
             home = self._home_body(keys)
             if home is not None:
@@ -804,6 +841,56 @@ class Grammar:
         sector = self.sector_of(keys, "") if any(k in self.sector_words for k in keys) else sector
         return Body(start, tokens[j - 1].end, i, j, country, sector, " ".join(keys) + " " + (country or ""), where=where,
                     placed=placed)
+
+    def _body_name_at(self, tokens: Sequence[Token], j: int, text: str, construct: bool = False) -> bool:
+        """Whether token ``j`` is the own name of the body noun before it: that noun takes names
+        (roles.json "named_bodies") and has no article ("حكومة", "لحكومة"); the token is a definite
+        word of no list ("الوفاق", "الوحدة"), after which no prepositional phrase goes on
+        ("هيئة الأمر بالمعروف": a longer name this rule cannot close). ``construct``: in a title,
+        after any portfolio word without the article ("وزارة دفاع الوفاق")."""
+        prev, tok = tokens[j - 1], tokens[j]
+        p_forms = self._forms(prev, text)
+        if _definite(prev, text) or not any(
+            k in self.named_bodies or (construct and k in self.complements) for _, k in p_forms
+        ):
+            return False
+        key = tok.norm
+        if not key.startswith("ال") or len(key) < 5 or not key.isalpha() or key in NOT_DEFINITE:
+            return False
+        b = bare(key)
+        if (b in self.complements or b in self.heads or b in self.bodies or b in self.nominals
+                or b in self.home_nominals or b in self.calendar or b in self.facilities
+                or b in self.enemy_words or self.story_names.starts(key) or self.epithets.starts(key)):
+            return False
+        if self.kb.adjectives.match_at(tokens, j, text) is not None or self.kb.names.match_at(tokens, j, text) is not None:
+            return False
+        if self.honorifics.match_at(tokens, j, text) is not None:
+            return False
+        if j + 1 < len(tokens):
+            nxt = tokens[j + 1].norm
+            if nxt[:3] in {"بال", "كال"} or (nxt.startswith("لل") and len(nxt) > 4):
+                return False
+        return True
+
+    def _genitive_place(self, tokens: Sequence[Token], j: int, text: str) -> Match | None:
+        """"لمدينة مصراتة", "بولاية الخرطوم" at token ``j``: ل/ب, a place noun, a known place."""
+        tok = tokens[j]
+        if tok.norm[:1] not in "لب" or j + 1 >= len(tokens):
+            return None
+        forms = self._forms(tok, text)
+        if forms[0][0] == tok.start or forms[0][1] not in _PLACE_WORDS:
+            return None
+        m = self.kb.names.match_at(tokens, j + 1, text)
+        if m is None or m.start != tokens[j + 1].start or m.value[0].weak or m.value[0].type not in {"GPE", "LOC"}:
+            return None
+        if not m.value[0].country:
+            return None
+        return Match(forms[0][0], m.end, j, m.j, m.value[0])
+
+    def _dangling_body(self, tok: Token, text: str) -> bool:
+        """A body noun that needs its genitive and has none: "لحكومة", "بوزارة" ending a phrase."""
+        forms = self._forms(tok, text)
+        return forms[0][0] > tok.start and tok.norm[:1] in "لب" and forms[0][1] in self.bodies and not _definite(tok, text)
 
     def _home_body(self, keys: Sequence[str]) -> tuple[str, str] | None:
         """``(type, sector)`` when the body's words end with a roles.json "home_bodies" phrase:

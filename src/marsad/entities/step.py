@@ -27,9 +27,10 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from marsad.document import Document, Token
-from marsad.entities.apposition import apposition, near_persons, org_country
+from marsad.entities.apposition import apposition, lone_national_office, near_persons, org_country
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
 from marsad.entities.kb import KnowledgeBase, words
+from marsad.entities.name_aliases import link_aliases
 from marsad.entities.name_candidates import sentence_names
 from marsad.entities.name_propagation import propagate
 from marsad.entities.nominal_roles import people_roles, regime_roles, sides_and_nominals
@@ -138,6 +139,7 @@ class EntityStep(Step):
             ]))
         names = propagate(kb, doc.text, sents, names, role_sents)
         names.sort(key=lambda n: n.start)
+        link_aliases(sents, names)
         place_bodies(names)
         home = local_state(own, sent_cands)
         shared = shared_names(names, home, kb, grammar)
@@ -160,7 +162,9 @@ class EntityStep(Step):
             )
         for toks, sent_roles, sent_opens in zip(sents, role_sents, opens, strict=True):
             near = near_persons(toks, names, starts)
-            weak = grammar.untitled_roles(toks, doc.text, sent_roles, near, sent_opens) if near else []
+            # with a story state, a national office stands alone too ("وزير الشؤون الدينية")
+            at = None if home is not None else near
+            weak = grammar.untitled_roles(toks, doc.text, sent_roles, at, sent_opens) if near or at is None else []
             for role in weak:  # "وزير الاستثمار خالد الفالح": kept only beside the person's name
                 if overlaps_other_than_bodies(names, starts, role.start, role.end):
                     continue  # a body inside it is fine: "وكيل وزارة الخزانة لشؤون الإرهاب"
@@ -168,9 +172,13 @@ class EntityStep(Step):
                 holder = apposition(role, [*sent_roles, role], toks, names, starts, grammar, doc.text)
                 if holder is not None:
                     roles.append(RoleSpan(role, holder))
+                elif lone_national_office(role, grammar, toks, doc.text):
+                    roles.append(RoleSpan(role))  # the story's state's office (coref gives the country)
             if self._people_mentions:
                 roles.extend(RoleSpan(r) for r in people_roles(kb, doc.text, toks, sent_roles, names, starts))
-        doc.entities = cluster(doc.text, names, roles, kb, doc.source.published, default_country=home)
+        one_state = home if home is not None and about <= {home} else None
+        doc.entities = cluster(doc.text, names, roles, kb, doc.source.published, default_country=home,
+                               story_state=one_state)
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
