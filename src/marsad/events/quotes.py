@@ -6,10 +6,16 @@ are a direct quote running to the closing mark or the end of the sentence (the f
 left out). After إن / أن the words are reported speech (``direct=False``) up to the next comma.
 The speaker is found like an event's source: the mention after the cue, else the one before
 it, else the last named subject.
+
+The quote may also come first, its speaker after it: "«…»، قال الوزير", "\"…\"، بحسب المتحدث"
+(``Cue.before``); a statement may speak itself ("وجاء في بيان الوزارة: «…»"); and a stretch in
+quotation marks is a quote only when it reads as words said: a name ("عملية «السهم الأحمر»", "لـ«الراي»",
+"كتيباً بعنوان «…»") or a scare-quoted word ("ما وصفه بـ«الإرهاب»") is none.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.events.lexicon import conjugate
@@ -51,8 +57,45 @@ COMPLEMENTIZERS = frozenset(
 )
 # "وفق ما أفاد مصدر", "ما وصفه بـ": a speech verb after ما attributes or names; it quotes nothing
 _ATTRIBUTIVE = frozenset(match_key(w) for w in ("ما", "وما", "لما", "كما"))
+# "«…»، بحسب المتحدث": a word that attributes the quote put right before it (and only that)
+ATTRIBUTIONS = frozenset(match_key(w) for w in ("بحسب", "وبحسب", "حسب", "وحسب"))
+# "وجاء في البيان: «…»", "وورد في رسالة الوزارة:": the statement named after في speaks
+STATEMENT_VERBS = frozenset(match_key(w) for w in ("جاء", "وجاء", "ورد", "وورد"))
+STATEMENT_NOUNS = frozenset(
+    match_key(w)
+    for w in (
+        "بيان", "البيان", "بيانها", "بيانه", "بيانهم", "رسالة", "الرسالة", "رسالتها", "رسالته",
+        "تغريدة", "منشور", "المنشور", "كلمة", "الكلمة", "كلمته", "كلمتها", "مذكرة", "المذكرة", "نص",
+        "التقرير", "تقرير", "الوثيقة", "وثيقة", "بلاغ", "البلاغ", "التصريح", "تصريح", "الإعلان",
+    )
+)
+# "مكتفياً بالقول:", "واختتم بالقول": the saying of the verb before it (a participle's speaker)
+SAYING = frozenset(match_key(w) for w in ("بالقول",))
+# a quoted stretch right after these words names something (an operation, a paper, a book, a
+# campaign), it quotes nobody: "عملية «الفارس الشهم 3»", "لـ«الراي»", "بعنوان «…»"
+NAMING = frozenset(
+    match_key(w)
+    for w in (
+        "عملية", "العملية", "عمليات", "بعنوان", "عنوان", "العنوان", "اسم", "باسم", "مسمى", "بمسمى",
+        "طراز", "حملة", "الحملة", "مبادرة", "المبادرة", "مؤتمر", "المؤتمر", "كتاب", "الكتاب", "كتيب",
+        "كتيبا", "كتابه", "فيلم", "الفيلم", "رواية", "برنامج", "البرنامج", "مشروع", "المشروع", "خطة",
+        "الخطة", "قمة", "القمة", "منتدى", "المنتدى", "مناورة", "مناورات", "المناورات", "تمرين",
+        "تمرينات", "وثيقة", "الوثيقة", "صحيفة", "لصحيفة", "جريدة", "وكالة", "لوكالة", "قناة", "لقناة",
+        "موقع", "لموقع", "منصة", "حركة", "جماعة", "تنظيم", "حزب", "منظمة", "جمعية", "شركة", "مصادر",
+        "هاشتاغ", "وسم", "شعار", "ل", "لـ", "مجلة", "لمجلة", "ائتلاف", "تحالف", "قائمة", "كتلة",
+    )
+)
+# the first word of a quoted title: "«مؤتمر حل الدولتين»", "«عملية السهم الأحمر»"
+TITLE_HEADS = NAMING - frozenset(match_key(w) for w in ("ل", "لـ", "مصادر", "شعار", "باسم", "اسم", "بعنوان", "عنوان", "العنوان"))
+# "ما وصفه بـ«الإرهاب»", "ما يسميه «…»": a word or two in quotation marks after these is a label
+_LABEL_VERBS = _verbs("وصف|يصف", "سمى|يسمي", "أسمى|يسمي", "اعتبر|يعتبر", "أطلق|يطلق") | frozenset(
+    match_key(w) for w in ("وصفه", "وصفته", "وصفها", "وصفوه", "سماه", "سمته", "أسماه", "أسمته", "يسميه", "تسميه", "يصفه", "تصفه")
+)
+_LABEL_WORDS = 3  # a scare-quoted label is this many words at most
 OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'"}
+CLOSE_QUOTES = {"»": "«", '"': '"', "”": "“"}
 _TRIM = " \t\n.،,»\"”'"
+_COMMAS = ("،", ",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +109,8 @@ class Cue:
     quote: tuple[int, int] | None = None  # the first quote (direct, else reported speech)
     direct: bool = True
     more: tuple[tuple[int, int], ...] = ()  # further quoted stretches in the cue's clause
+    before: bool = False  # the quote comes before the cue: "«…»، قال الوزير"
+    kind: str = "speech"  # "speech", "attribution" ("بحسب X") or "statement" ("وجاء في البيان")
 
 
 @word_cache(65536)
@@ -76,25 +121,35 @@ def is_speech_verb(key: str) -> bool:
 @word_cache(65536)
 def _is_participle(key: str) -> bool:
     k = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
-    return k in PARTICIPLES
+    return k in PARTICIPLES or k in SAYING
+
+
+def _frame_word(key: str) -> bool:
+    """A word that may frame a quote without being a speech verb (see :func:`find_cues`)."""
+    return key in ATTRIBUTIONS or key in STATEMENT_VERBS
 
 
 @word_cache(65536)
 def is_cue(key: str) -> bool:
     """A speech verb or a speech participle: asked of every token, so one cache for both."""
-    return is_speech_verb(key) or _is_participle(key)
+    return is_speech_verb(key) or _is_participle(key) or _frame_word(key)
 
 
 def cue_word(key: str) -> bool:
     """:func:`is_cue` without its caches, for a caller that keeps the answer itself."""
-    return is_speech_verb.__wrapped__(key) or _is_participle.__wrapped__(key)  # type: ignore[attr-defined]
+    return (
+        is_speech_verb.__wrapped__(key) or _is_participle.__wrapped__(key) or _frame_word(key)  # type: ignore[attr-defined]
+    )
 
 
 def find_cues(
     text: str, toks: list[Tok], sent_start: int, sent_end: int, words: list[int] | None = None
 ) -> list[Cue]:
     """Speech cues of one sentence, each with its quote span (or None); ``words`` are the
-    indices of the tokens that are speech words (:func:`is_cue`), when the caller knows them."""
+    indices of the tokens that are speech words (:func:`is_cue`), when the caller knows them.
+
+    "بحسب" is a cue only right after a quote ("«…»، بحسب المتحدث"), "وجاء" only as "وجاء في
+    البيان" before a colon or a quotation mark: elsewhere they frame nothing said."""
     cues: list[Cue] = []
     if words is None:
         words = [i for i, t in enumerate(toks) if is_cue(t.key)]
@@ -103,18 +158,87 @@ def find_cues(
         i for i in words
         if not (i and toks[i - 1].key in _ATTRIBUTIVE) and not (toks[i].teh and not _is_participle(toks[i].key))
     ]
+    kinds: dict[int, str] = {}
+    for i in idx:
+        k = toks[i].key
+        if k in ATTRIBUTIONS and not is_speech_verb(k):
+            if _quote_before(text, toks, i) is not None:
+                kinds[i] = "attribution"
+        elif k in STATEMENT_VERBS and not _is_participle(k):
+            if _statement_frame(toks, i):
+                kinds[i] = "statement"
+        else:
+            kinds[i] = "speech"
+    idx = [i for i in idx if i in kinds]
     for n, i in enumerate(idx):
         t = toks[i]
-        part = _is_participle(t.key)
+        kind = kinds[i]
+        part = kind == "speech" and _is_participle(t.key)
         stop = idx[n + 1] if n + 1 < len(idx) else len(toks)
-        quote, direct = _quote_after(text, toks, i, stop, sent_end)
-        region_end = toks[stop].start if stop < len(toks) else sent_end
-        spans = _marked_in(text, toks, i, stop, region_end)
-        if spans and (quote is None or not direct):
-            quote, direct, spans = spans[0], True, spans[1:]
+        before = False
+        if kind == "attribution":
+            quote, direct, spans = _quote_before(text, toks, i), True, []
+            before = True
+        else:
+            quote, direct = _quote_after(text, toks, i, stop, sent_end)
+            region_end = toks[stop].start if stop < len(toks) else sent_end
+            spans = _marked_in(text, toks, i, stop, region_end)
+            if spans and (quote is None or not direct):
+                quote, direct, spans = spans[0], True, spans[1:]
+            if quote is None and kind == "speech" and not part and toks[i].key[:1] not in ("و", "ف"):
+                quote = _quote_before(text, toks, i)  # "«…»، قال الوزير" (not "…»، وقال": a new clause)
+                before = quote is not None
         marked = tuple(m for m in spans if quote is None or m[0] >= quote[1])
-        cues.append(Cue(i, t.start, t.end, part, quote, direct, marked))
+        cues.append(Cue(i, t.start, t.end, part, quote, direct, marked, before, kind))
     return cues
+
+
+def _statement_frame(toks: list[Tok], i: int) -> bool:
+    """"وجاء في البيان:", "وورد في بيان الوزارة «": في and a statement noun right after the verb,
+    then a colon or a quotation mark within a few words."""
+    if i + 2 >= len(toks) or toks[i + 1].key != "في" or toks[i + 2].key not in STATEMENT_NOUNS:
+        return False
+    for t in toks[i + 3:i + 12]:
+        if t.key == ":" or t.key in OPEN_QUOTES:
+            return True
+        if t.key in (".", "؟", "!") or t.key in COMPLEMENTIZERS:
+            return False
+    return False
+
+
+def _quote_before(text: str, toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The quote that closes right before the cue at token ``i`` ("«…»، قال", "\"…\"، بحسب"):
+    its span, back to the matching opening mark (across sentences: the quote may hold several)."""
+    j = i - 2  # the comma is what tells a closing mark from an opening one: «…»، قال
+    if j < 0 or toks[i - 1].key not in _COMMAS or toks[j].key not in CLOSE_QUOTES:
+        return None
+    close_at = toks[j].start
+    open_at = text.rfind(CLOSE_QUOTES[toks[j].key], max(0, close_at - 3000), close_at)
+    if open_at < 0 or "\n\n" in text[open_at:close_at] and toks[j].key == '"':
+        return None  # a straight quote whose opening is paragraphs away is not this one's
+    span = _trim(text, open_at + 1, close_at)
+    if span is None or len(text[span[0]:span[1]].split()) < 2 or labelled(text, open_at, span):
+        return None
+    return span
+
+
+def labelled(text: str, open_at: int, span: tuple[int, int]) -> bool:
+    """Whether the quotation marks opening at ``open_at`` around ``span`` set off a name or a
+    label, not words said: after a naming word ("عملية «…»", "لـ«الراي»", "بعنوان «…»"), a
+    title ("«مؤتمر حل الدولتين»"), or a scare-quoted label ("ما وصفه بـ«العدوان الأميركي»")."""
+    body = text[span[0]:span[1]].split()
+    before = [match_key(w) for w in _WORD.findall(text, max(0, open_at - 60), open_at)][-4:]
+    prev = before[-1] if before else ""
+    if prev in NAMING or (len(prev) > 3 and prev[0] in "بل" and prev[1:] in NAMING):
+        return True
+    if body and len(body) <= 6 and match_key(body[0]) in TITLE_HEADS:
+        return True
+    return len(body) <= _LABEL_WORDS and any(
+        w in _LABEL_VERBS and n > 0 and before[n - 1] in _ATTRIBUTIVE for n, w in enumerate(before)
+    )
+
+
+_WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")
 
 
 def _marked_in(text: str, toks: list[Tok], i: int, stop: int, region_end: int) -> list[tuple[int, int]]:
@@ -129,8 +253,8 @@ def _marked_in(text: str, toks: list[Tok], i: int, stop: int, region_end: int) -
             if end < 0:
                 break
             span = _trim(text, toks[j].end, end)
-            if span and len(text[span[0]:span[1]].split()) >= 3:  # not a scare-quoted name
-                out.append(span)
+            if span and len(text[span[0]:span[1]].split()) >= 3 and not labelled(text, toks[j].start, span):
+                out.append(span)  # not a scare-quoted name
             while j < stop and toks[j].start <= end:
                 j += 1
             continue
@@ -148,7 +272,7 @@ def _quote_after(
             return _direct_span(text, toks[j].end, sent_end), True
         if k in OPEN_QUOTES and j <= i + 2:
             span = _marked_span(text, toks[j].start, sent_end)
-            if span and len(text[span[0]:span[1]].split()) >= 2:
+            if span and len(text[span[0]:span[1]].split()) >= 2 and not labelled(text, toks[j].start, span):
                 return span, True
         if k in COMPLEMENTIZERS or (k in ("الي",) and j + 1 < stop and toks[j + 1].key in COMPLEMENTIZERS):
             if k == "الي":

@@ -19,14 +19,22 @@ import itertools
 from dataclasses import replace
 
 from marsad.document import Event, Quote
-from marsad.events.arguments import ArgumentFinder
+from marsad.events.arguments import ACTOR_TYPES, ArgumentFinder
 from marsad.events.drafting import Drafting
 from marsad.events.drafts import Draft, Said, counted_student, invocation
 from marsad.events.event_building import EventBuilding
-from marsad.events.quotes import Cue, find_cues
+from marsad.events.quotes import OPEN_QUOTES, Cue, find_cues, labelled
 from marsad.events.settling import Settling
 from marsad.events.triggers import Match, Starts, Tok, find_matches
-from marsad.events.vocabulary import FUNCTION, NOT_VERBS, SIDE_FIRST, SIDE_MARKERS, announces, bare
+from marsad.events.vocabulary import (
+    CONTENT_HOSTS,
+    FUNCTION,
+    NOT_VERBS,
+    SIDE_FIRST,
+    SIDE_MARKERS,
+    announces,
+    bare,
+)
 
 
 def clause_bounds(bounds: list[int], pos: int, s0: int, s1: int) -> tuple[int, int]:
@@ -63,11 +71,15 @@ class DocumentReader(Drafting, Settling, EventBuilding):
                 self._headline = si if self._is_headline(s.start, s.end, toks) else -1
             self._sentence = si
             drafts, qs = self._read_sentence(s.start, s.end, toks, heads, cue_words)
-            quotes.extend(qs)
+            # a quote told before its cue may reach back into a sentence already read
+            quotes.extend(q for q in qs if not any(o.start < q.end and q.start < o.end for o in quotes))
             for d in drafts:
                 d.sentence = si
                 self.history.append(d)
                 events.append(self._event(f"ev{len(events) + 1}", si, d, s.start, s.end))
+        if boiler:  # a quote told across sentences may run into a teaser or a sign-off: not body text
+            quotes = [q for q in quotes if not any(b.start < q.end and q.start < b.end for b in self.doc.boilerplate)]
+        quotes.sort(key=lambda q: q.start)
         return self._without_restated_headline(events), quotes
 
     def _is_headline(self, s0: int, s1: int, toks: list[Tok]) -> bool:
@@ -124,7 +136,7 @@ class DocumentReader(Drafting, Settling, EventBuilding):
         self._opening_subject(toks, finder, matches, cues)
         if not matches and not cues:  # nothing to code, nothing quoted
             self._current = []  # what settling no drafts leaves
-            return [], []
+            return [], self._headline_quote(toks, finder)
         # clause boundaries: verbal triggers, cues, colons
         bounds = sorted(
             {toks[m.head].start for m in matches if m.verbal}
@@ -140,7 +152,7 @@ class DocumentReader(Drafting, Settling, EventBuilding):
         for pos, _, item in items:
             c_start, c_end = clause_bounds(bounds, pos, s0, s1)
             if isinstance(item, Cue):
-                spk = self._speaker(finder, item, c_start, c_end, said)
+                spk = self._speaker(finder, item, c_start, c_end, said, drafts)
                 said.append(
                     Said(item.start, spk, item.quote, item.direct, announces(toks[item.tok].key), item.participle)
                 )
@@ -169,7 +181,81 @@ class DocumentReader(Drafting, Settling, EventBuilding):
             if d is not None:
                 drafts.append(d)
         drafts = self._framed_meetings(drafts, said, finder)
+        quotes += self._framed_quotes(toks, finder, drafts, quotes)
+        quotes += [q for q in self._headline_quote(toks, finder) if not any(o.start < q.end and q.start < o.end for o in quotes)]
         return self._settle(drafts, toks, s0, s1, finder), quotes
+
+    def _marked(self, toks: list[Tok], lo: int = 0) -> list[tuple[int, int, int]]:
+        """The stretches in quotation marks of a sentence's tokens from ``lo``: (opening mark
+        position, start, end) of each, its content trimmed; names and labels left out."""
+        text = self.doc.text
+        out = []
+        j = lo
+        while j < len(toks):
+            k = toks[j].key
+            if k in OPEN_QUOTES and k in ("«", '"', "“"):
+                close = next((n for n in range(j + 1, len(toks)) if toks[n].key == OPEN_QUOTES[k]), None)
+                if close is None:
+                    break
+                a, b = toks[j].end, toks[close].start
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1] in " \t\n.،,":
+                    b -= 1
+                if len(text[a:b].split()) >= 3 and not labelled(text, toks[j].start, (a, b)) and not self._named(a, b):
+                    out.append((toks[j].start, a, b))
+                j = close + 1
+                continue
+            j += 1
+        return out
+
+    def _named(self, a: int, b: int) -> bool:
+        """A quoted stretch that is mostly a name ("«علي أكبر أحمديان»")."""
+        covered = sum(min(b, r.end) - max(a, r.start) for r in self.mentions.between(a, b) if not r.role)
+        return covered * 2 >= b - a
+
+    def _framed_quotes(
+        self, toks: list[Tok], finder: ArgumentFinder, drafts: list[Draft], quotes: list[Quote]
+    ) -> list[Quote]:
+        """Words in quotation marks with no speech verb, in the clause of a verbal act of speech
+        ("وحمّلت الوزارة، في بيان، الاحتلال «المسؤولية الكاملة عن …»", "اتهمت X بـ«…»"): the
+        words of the act's doer. Only a clause of three words or more, not a name or a label."""
+        out: list[Quote] = []
+        acts = [d for d in drafts if d.verbal and d.source is not None and d.plover in CONTENT_HOSTS and not d.relative]
+        if not acts or not any(t.key in OPEN_QUOTES for t in toks):
+            return out
+        text = self.doc.text
+        for open_at, a, b in self._marked(toks):
+            if any(q.start < b and a < q.end for q in quotes):
+                continue
+            act = next((d for d in reversed(acts) if d.head_start < open_at <= d.clause_end), None)
+            if act is None or act.source is None or (act.quote_speaker is not None):
+                continue
+            out.append(Quote(a, b, text[a:b], act.source.entity, True, (act.trig_start, act.trig_end)))
+        return out
+
+    def _headline_quote(self, toks: list[Tok], finder: ArgumentFinder) -> list[Quote]:
+        """"الجزائر: «لن نسمح بانتهاك أجوائنا»": a title line that opens with its speaker and a
+        colon; the words in quotation marks after it are the speaker's (not "أبوظبي: «الخليج»")."""
+        if len(toks) < 4 or not finder.refs or finder.refs[0].start != toks[0].start:
+            return []  # (asked of every sentence: the cheap test first)
+        r = finder.refs[0]
+        colon = next((n for n, t in enumerate(toks[:12]) if t.key == ":"), None)
+        if colon is None or colon + 1 >= len(toks) or toks[colon + 1].key not in OPEN_QUOTES:
+            return []
+        if r.type not in ACTOR_TYPES or r.start != toks[0].start or r.end > toks[colon].start:
+            return []
+        if any(t.is_word for t in toks if r.end <= t.start < toks[colon].start):
+            return []
+        marked = self._marked(toks, colon + 1)
+        if not marked or marked[0][0] != toks[colon + 1].start:
+            return []
+        _, a, b = marked[0]
+        line_end = self.doc.text.find("\n", b)
+        rest = self.doc.text[b:line_end if line_end >= 0 else len(self.doc.text)]
+        if rest.strip(" .،,»\"”") or "\n" in self.doc.text[toks[0].start:b]:
+            return []  # the quote must close its line, a title line
+        return [Quote(a, b, self.doc.text[a:b], r.entity, True, (toks[colon].start, toks[colon].end))]
 
     def _framed_meetings(self, drafts: list[Draft], said: list[Said], finder: ArgumentFinder) -> list[Draft]:
         """"وخلال لقائه مع X، أكد الوزير …": a meeting framed before the main clause belongs to

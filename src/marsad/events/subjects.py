@@ -4,13 +4,48 @@ speech cue."""
 
 from __future__ import annotations
 
-from marsad.events.arguments import ACTOR_TYPES, ArgumentFinder, Ref
+import re
+from collections.abc import Sequence
+
+from marsad.events.arguments import ACTOR_TYPES, WAW_WORDS, ArgumentFinder, Ref
 from marsad.events.drafts import Draft, Said
-from marsad.events.quotes import Cue
+from marsad.events.quotes import COMPLEMENTIZERS, Cue, is_speech_verb
 from marsad.events.reader_core import ReaderCore
 from marsad.events.triggers import Tok, _starts
 from marsad.events.vocabulary import CLAUSE_PARTICLES, KANA, PRONOUN_COMP, W_WORD, bare
 from marsad.normalize import match_key
+
+# prepositions that open a phrase after a speech verb ("وقال في بيان"): no subject follows them
+_FRAME_PREPS = frozenset(match_key(w) for w in ("في", "خلال", "عقب", "بعد", "أمام", "لدى", "عبر", "من", "على", "إلى", "مع", "عن", "حول", "أثناء"))
+# a frame inside the words after a speech verb: the person after it is no speaker
+_TIME_PREPS = frozenset(match_key(w) for w in ("خلال", "عقب", "بعد", "أمام", "لدى", "مع", "عبر", "أثناء", "قبل"))
+# the words that open a subject named by its title ("يقول المتحدث باسم …", "يضيف المبعوث الأممي")
+_TITLE_WORDS = frozenset(
+    match_key(w)
+    for w in (
+        "المتحدث", "المتحدثة", "الناطق", "الناطقة", "المبعوث", "المبعوثة", "المصدر", "مصدر", "مصادر",
+        "المسؤول", "مسؤول", "الوزير", "الوزيرة", "وزير", "وزيرة", "رئيس", "الرئيس", "مدير", "المدير",
+        "السفير", "سفير", "المستشار", "مستشار", "قائد", "القائد", "محافظ", "المحافظ", "الأمين",
+        "نائب", "النائب", "عضو", "الخبير", "خبير", "المحلل", "محلل", "الباحث", "متحدث", "ناطق",
+    )
+)
+# other words that open a subject described before its name ("أحد منظمي", "النائب الأول")
+_HEAD_WORDS = frozenset(match_key(w) for w in ("أحد", "إحدى", "كبير", "كبيرة", "نائبة", "رئيسة", "مديرة", "عضوة", "منسق", "منسقة"))
+_RELATIVES = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
+_SKIP_WORDS = frozenset(match_key(w) for w in ("قد", "كان", "كانت", "أيضا", "بدوره", "بدورها"))
+# "بحسب ما نقلت عنه وكالة": the quoted man, not the agency
+_ABOUT_HIM = frozenset(match_key(w) for w in ("عنه", "عنها", "عنهم", "عنهما"))
+# the words between a statement noun and its owner: "بيان صادر عن X", "بيان لـX"
+_ISSUED = frozenset(match_key(w) for w in ("صادر", "الصادر", "صدر", "عن", "ل", "نشرته", "نشرته", "مشترك"))
+
+
+def _without_object(key: str) -> str:
+    """A speech verb without its object pronoun ("واعتبرته" → "واعتبرت"), so that its gender is
+    the subject's."""
+    for sfx in ("هما", "هم", "ها", "ه"):
+        if key.endswith(sfx) and len(key) - len(sfx) >= 3 and is_speech_verb(key[: -len(sfx)]):
+            return key[: -len(sfx)]
+    return key
 
 
 def verb_gender(key: str) -> str | None:
@@ -87,20 +122,144 @@ class SubjectTracking(ReaderCore):
         return raw[1:2] == "\u064f"
 
     def _speaker(
-        self, finder: ArgumentFinder, cue: Cue, c0: int, c1: int, said: list[Said]
+        self, finder: ArgumentFinder, cue: Cue, c0: int, c1: int, said: list[Said], drafts: Sequence[Draft] = ()
     ) -> str | None:
-        limit = cue.quote[0] if cue.quote else c1
+        """Who says what a cue introduces: the subject named after the cue (behind any title),
+        else before it, else the carried subject. "بحسب X" names X; "وجاء في بيان X" the owner of
+        the statement; a participle ("مضيفاً", "مكتفياً بالقول") the subject of its sentence."""
+        if cue.kind == "attribution":
+            return self._attributed(finder, cue, c1)
         if cue.participle:
-            return next((q.speaker for q in reversed(said) if q.speaker), None) if said else self.disc.subject
+            return self._participle_speaker(finder, cue, said, drafts)
+        limit = cue.quote[0] if cue.quote and not cue.before else c1
+        if cue.kind == "statement":
+            return self._statement_speaker(finder, cue, limit)
         subj = finder.subject_after(cue.end, limit) or finder.title_subject(cue.end, limit, self._is_trigger_word)
-        if subj is None:
-            subj = finder.subject_before(cue.start, c0)
-        cue_key = match_key(self.doc.text[cue.start:cue.end])
+        if subj is None and cue.quote is not None:
+            # only for a quote: what a cue with none says is the events' business, read as before
+            behind = self._named_after_title(finder, cue.end, limit)
+            if behind is not None and not cue.direct:
+                return behind.entity  # reported speech: its speaker, but the discourse keeps its subject
+            subj = behind
+        if subj is None and not cue.before:
+            subj = finder.subject_before(cue.start, c0)  # (the words before "«…»، قال" are the quote's)
+        cue_key = _without_object(match_key(self.doc.text[cue.start:cue.end]))
         if subj is not None:
             self._established(subj.entity, gender=verb_gender(cue_key) if subj.start > cue.start else None)
             return subj.entity
+        if cue.before and self._titled_subject_after(cue.end, limit):
+            return None  # "«…»، يقول المتحدث باسم الدفاع المدني": someone the report names, but no entity
         if not self._carry_agrees(cue_key):
             return None
+        return self._carried()
+
+    def _named_after_title(self, finder: ArgumentFinder, pos: int, limit: int) -> Ref | None:
+        """A person named behind a title the recognizer did not read as one ("قال عضو لجنة
+        تنسيق الاحتجاجات آرام محمد", "انتقد المحامي عبدالله الكندري"): the first person after
+        ``pos`` within twelve words, the words before it opening with a noun (no preposition) and
+        crossing no colon, quotation mark, comma, complementizer or event word."""
+        for r in finder.refs:
+            if r.start < pos:
+                continue
+            if r.start >= limit:
+                return None
+            gap = self.doc.text[pos:r.start]
+            words = W_WORD.findall(gap)
+            if not words or len(words) > 12 or re.search(r"[:«»\"“”،,.]", gap):
+                return None
+            keys = [match_key(w) for w in words]
+            first = bare(keys[0])
+            if not (first in _TITLE_WORDS or first in _HEAD_WORDS or (first.startswith("ال") and not self._is_trigger_word(first))):
+                return None  # "وقال في مؤتمر صحفي مع X", "وقال للصحفيين", "وأكد معاليه دعم …": no title opens
+            if any(k in _RELATIVES or (k[:1] == "و" and k not in WAW_WORDS) for k in keys[1:]):
+                return None  # "دعم مجلس الشورى وتأييده لجميع الإجراءات التي …": a clause, not a title
+            if any(
+                k in COMPLEMENTIZERS or k in _TIME_PREPS or (not k.startswith("ال") and self._is_trigger_word(k))
+                for k in keys
+            ):
+                return None  # "وقال الناطق خلال لقائه X": X is met, not the speaker (a definite noun
+                # is part of the title: "عضو لجنة تنسيق الاحتجاجات")
+            if r.type != "PER" or self._governed_here(r, keys):
+                continue  # "مستشار قائد قوات الدعم السريع الباشا طبيق", "النائب الأول لرئيس …": part of the title
+            if finder._governed(r):
+                return None
+            return finder.holder(r)
+        return None
+
+    def _titled_subject_after(self, pos: int, limit: int) -> bool:
+        """The words after a cue open with a title ("المتحدث", "المبعوث الأممي"): the cue has a
+        subject of its own, so the carried one is not the speaker."""
+        for w in W_WORD.finditer(self.doc.text, pos, limit):
+            k = match_key(w.group())
+            if k in _TITLE_WORDS:
+                return True
+            if k not in _SKIP_WORDS:
+                return False
+        return False
+
+    def _governed_here(self, r: Ref, gap_keys: list[str]) -> bool:
+        """A preposition right on the mention ("لرئيس", "لـX") or the word before it ("مع X")."""
+        text = self.doc.text
+        a = r.start
+        while a > 0 and text[a - 1] == "\u0640":
+            a -= 1  # tatweel: "لـ"
+        if a > 0 and text[a - 1] in "لب" and (a < 2 or not text[a - 2].isalpha()):
+            return True
+        return bool(gap_keys) and gap_keys[-1] in _FRAME_PREPS
+
+    def _participle_speaker(
+        self, finder: ArgumentFinder, cue: Cue, said: list[Said], drafts: Sequence[Draft]
+    ) -> str | None:
+        """"قال X …، مضيفاً:": the speaker of the cue before; with no cue before in the sentence,
+        the subject of its main verb ("انتقد المحامي X …، مؤكداً أن «…»"), else the discourse's."""
+        if said:
+            return next((q.speaker for q in reversed(said) if q.speaker), None)
+        lead = next(
+            (d for d in reversed(drafts) if d.verbal and d.head_start < cue.start and not d.relative and "masdar" not in d.extra),
+            None,
+        )
+        if lead is not None and lead.source is not None and lead.explicit:
+            return lead.source.entity
+        if lead is not None and lead.source is None:
+            r = self._named_after_title(finder, lead.trig_end, cue.start)
+            if r is not None:
+                return r.entity
+        return self.disc.subject
+
+    def _attributed(self, finder: ArgumentFinder, cue: Cue, c1: int) -> str | None:
+        """"«…»، بحسب المتحدث باسم X": the first actor after بحسب; "بحسب ما نقلت عنه وكالة":
+        the man the agency quotes (the discourse subject), not the agency."""
+        words = [match_key(w) for w in W_WORD.findall(self.doc.text, cue.end, min(c1, cue.end + 60))][:5]
+        if words and words[0] == "ما":
+            if any(w in _ABOUT_HIM for w in words):
+                return self._carried()
+            r = finder.subject_after(cue.end, c1) or self._named_after_title(finder, cue.end, c1)
+            return r.entity if r is not None else self._carried()
+        end = finder.word_limit(cue.end, 6)
+        for r in finder.refs:
+            if r.start < cue.end or r.start >= min(c1, end):
+                continue
+            if r.type in ACTOR_TYPES:
+                r = finder.holder(r)
+                self._established(r.entity)
+                return r.entity
+        return None
+
+    def _statement_speaker(self, finder: ArgumentFinder, cue: Cue, limit: int) -> str | None:
+        """"وجاء في بيان الوزارة:", "وجاء في بيان صادر عن X:", "وجاء في بيان للشركة:": the owner
+        named after the statement noun; "وجاء في البيان:" the body the report is about."""
+        words = list(W_WORD.finditer(self.doc.text, cue.end, limit))
+        noun = words[1] if len(words) > 1 else None  # في, the noun
+        if noun is not None and not match_key(noun.group()).endswith(("ها", "ه", "هم")):
+            for r in finder.refs:
+                if r.start < noun.end():
+                    continue
+                if r.start >= limit or r.type not in ACTOR_TYPES:
+                    break
+                gap = [match_key(w) for w in W_WORD.findall(self.doc.text, noun.end(), r.start)]
+                if all(k in _ISSUED for k in gap) and len(gap) <= 3:
+                    return r.entity
+                break
         return self._carried()
 
     def _pronoun_speaker(self, toks: list[Tok], h: int, quote: Said | None) -> tuple[bool, Ref | None]:
