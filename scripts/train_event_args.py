@@ -6,7 +6,7 @@
 
 Training data (nothing else is read):
 
-* the ``tune`` halves of tests/data/events_audit.tsv, events_audit2.tsv and events_audit3.tsv (SaudiNewsNet,
+* the ``tune`` halves of tests/data/events_audit.tsv and events_audit2–4.tsv (SaudiNewsNet,
   CC BY-NC-SA 4.0, and Jawhara FM/ANT, Apache-2.0; text read from ../shared/data, never
   copied): a candidate is right for a slot when :func:`event_audit_report.arg_ok` accepts its
   names (``*`` rows teach nothing for that slot); the ``held`` articles are never loaded;
@@ -69,7 +69,7 @@ from marsad.events.step import EventStep  # noqa: E402
 from marsad.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-AUDITS = tuple(ROOT / "tests" / "data" / f"events_audit{n}.tsv" for n in ("", "2", "3"))
+AUDITS = tuple(ROOT / "tests" / "data" / f"events_audit{n}.tsv" for n in ("", "2", "3", "4"))
 GOLD_DIRS = (ROOT / "tests" / "gold", ROOT / "tests" / "gold_dev2", ROOT.parent / "shared" / "gold")
 OUT = ROOT / "src" / "marsad" / "resources" / "events" / "argument_model.json"
 FOLDS = 5
