@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from marsad.entities.kb import KnowledgeBase
-from marsad.entities.roles import Grammar, resolve_holder
+from marsad.entities.roles import Grammar
+from marsad.entities.title_phrases import resolve_holder
 from marsad.segment import tokens
 
 

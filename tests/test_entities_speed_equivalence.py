@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from marsad.document import Document, Source, Token
-from marsad.entities import roles as R
+from marsad.entities import role_words as R
+from marsad.entities.body_phrases import Body, body_at
 from marsad.entities.kb import (
     PROCLITICS,
     KnowledgeBase,
@@ -30,8 +31,9 @@ from marsad.entities.kb import (
     _token_heads,
     token_heads,
 )
-from marsad.entities.roles import Grammar, Role
+from marsad.entities.roles import Grammar
 from marsad.entities.step import EntityStep
+from marsad.entities.title_phrases import Role, role_at
 from marsad.normalize import match_key
 from marsad.segment import SegmentStep, tokens
 
@@ -99,7 +101,7 @@ def _plain_roles(g: Grammar, toks: Sequence[Token], text: str) -> list[Role]:
     out: list[Role] = []
     i = 0
     while i < len(toks):
-        role = g._role_at(toks, i, text, out)
+        role = role_at(g, toks, i, text, out)
         if role is None:
             i += 1
             continue
@@ -114,7 +116,7 @@ def _plain_untitled(g: Grammar, toks: Sequence[Token], text: str, taken: Sequenc
     i = 0
     while i < len(toks):
         skip = i in busy or (at is not None and i not in at)
-        role = None if skip else g._role_at(toks, i, text, [], untitled=True)
+        role = None if skip else role_at(g, toks, i, text, [], untitled=True)
         if role is None or not role.needs_holder or busy.intersection(range(role.i, role.j)):
             i += 1
             continue
@@ -123,11 +125,11 @@ def _plain_untitled(g: Grammar, toks: Sequence[Token], text: str, taken: Sequenc
     return out
 
 
-def _plain_bodies(g: Grammar, toks: Sequence[Token], text: str) -> list[R.Body]:
+def _plain_bodies(g: Grammar, toks: Sequence[Token], text: str) -> list[Body]:
     out = []
     i = 0
     while i < len(toks):
-        body = g._body_at(toks, i, text)
+        body = body_at(g, toks, i, text)
         if body is None:
             i += 1
             continue
@@ -239,9 +241,9 @@ def test_openings_never_skip_a_token_where_something_begins(text: str) -> None:
         checks = [
             (R.OPENS_NAME, kb.names.match_at(toks, k, text)),
             (R.OPENS_ADJECTIVE, kb.adjectives.match_at(toks, k, text)),
-            (R.OPENS_ROLE, g._role_at(toks, k, text, []) or g._role_at(toks, k, text, [], untitled=True)
+            (R.OPENS_ROLE, role_at(g, toks, k, text, []) or role_at(g, toks, k, text, [], untitled=True)
              or (True if g.may_start_role(toks[k], text) else None)),
-            (R.OPENS_BODY, g._body_at(toks, k, text)),
+            (R.OPENS_BODY, body_at(g, toks, k, text)),
             (R.OPENS_SIDE, g.side_at(toks, k, text)),
             (R.OPENS_NOMINAL, g.nominal_at(toks[k], text)),
             (R.OPENS_EPITHET, g.epithets.match_at(toks, k, text)),

@@ -14,7 +14,9 @@ from marsad.document import Token
 from marsad.entities.coref import NameSpan
 from marsad.entities.kb import token_heads, words
 from marsad.entities.name_spans import name_word
-from marsad.entities.roles import PUNCT_APPOSITION, Grammar, Role, past_time
+from marsad.entities.role_words import PUNCT_APPOSITION, past_time
+from marsad.entities.roles import Grammar
+from marsad.entities.title_phrases import Role
 
 
 def apposition(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.document import Entity, Mention
 from marsad.entities.kb import KBEntry, KnowledgeBase
-from marsad.entities.roles import Role, resolve_holder
+from marsad.entities.title_phrases import Role, resolve_holder
 from marsad.normalize import display_text, match_key
 
 COMPONENT = "entities.v1"
@@ -575,7 +575,7 @@ def _epithet_referent(
 
 
 def _bare_words(ws: Sequence[str]) -> set[str]:
-    from marsad.entities.roles import bare
+    from marsad.entities.role_words import bare
 
     return {bare(w) for w in ws}
 
@@ -610,7 +610,7 @@ def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan])
     is nearer the reader's mind when one of its mentions comes later ("منطقة الفلوجة"): it takes
     the noun away from an older name, but is not given it (it could be the story's own town, left
     unmarked in the gold)."""
-    from marsad.entities.roles import bare
+    from marsad.entities.role_words import bare
 
     best: tuple[int, int, bool] | None = None  # (start, cluster, named with the noun)
     for c_idx, c in enumerate(clusters):

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from marsad.document import Token
 from marsad.entities.coref import NameSpan
 from marsad.entities.kb import token_heads, words
-from marsad.entities.roles import OPENS_BODY, Grammar, bare
+from marsad.entities.role_words import OPENS_BODY, bare
+from marsad.entities.roles import Grammar
 from marsad.entities.span_overlaps import Candidate
 
 _OPEN = frozenset({'"', "«", "“", "''"})

@@ -36,16 +36,10 @@ from marsad.entities.name_spans import (
     plausible,
     strip_honorifics,
 )
-from marsad.entities.roles import (
-    NOT_DEFINITE,
-    OPENS_ADJECTIVE,
-    OPENS_NAME,
-    OPENS_STORY,
-    Grammar,
-    Role,
-    bare,
-)
+from marsad.entities.role_words import NOT_DEFINITE, OPENS_ADJECTIVE, OPENS_NAME, OPENS_STORY, bare
+from marsad.entities.roles import Grammar
 from marsad.entities.span_overlaps import Candidate
+from marsad.entities.title_phrases import Role
 from marsad.normalize import match_key
 
 #: Recognizer labels → entity types (the recognizer's LOC is a GPE unless the knowledge base says).

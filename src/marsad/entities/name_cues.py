@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from marsad.document import Token
 from marsad.entities.kb import KBEntry, KnowledgeBase, token_heads, words
-from marsad.entities.roles import NOT_DEFINITE, Grammar, bare
+from marsad.entities.role_words import NOT_DEFINITE, bare
+from marsad.entities.roles import Grammar
 from marsad.normalize import match_key
 
 #: Words that make the next name a place: lets a geonames-only name count.

@@ -11,8 +11,8 @@ from marsad.entities.coref import NameSpan
 from marsad.entities.kb import KBEntry, KnowledgeBase, PhraseIndex, sentence_heads, words
 from marsad.entities.name_cues import cue_before
 from marsad.entities.name_spans import NAME_LINKS, common_word
-from marsad.entities.roles import Role
 from marsad.entities.span_overlaps import overlaps
+from marsad.entities.title_phrases import Role
 from marsad.normalize import match_key
 
 _LINK_KEYS = frozenset(match_key(w) for w in NAME_LINKS)

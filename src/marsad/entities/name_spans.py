@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from marsad.document import Token
 from marsad.entities.kb import KnowledgeBase, token_heads, words
-from marsad.entities.roles import Grammar, bare
+from marsad.entities.role_words import bare
+from marsad.entities.roles import Grammar
 from marsad.normalize import match_key
 
 #: Definite titles that stand before a name but are not part of it ("الملك محمد السادس").

@@ -14,9 +14,11 @@ from marsad.document import Token
 from marsad.entities.coref import NameSpan
 from marsad.entities.kb import KnowledgeBase, token_heads, words
 from marsad.entities.name_cues import after_outlet_word
-from marsad.entities.roles import OPENS_EPITHET, OPENS_NOMINAL, OPENS_SIDE, Grammar, Role, bare
+from marsad.entities.role_words import OPENS_EPITHET, OPENS_NOMINAL, OPENS_SIDE, bare
+from marsad.entities.roles import Grammar
 from marsad.entities.span_overlaps import inside_body, overlaps_names
 from marsad.entities.story_states import StoryStates
+from marsad.entities.title_phrases import Role
 from marsad.normalize import match_key
 
 #: Nouns that take "المقاومة" as their genitive ("محور المقاومة", "فصائل المقاومة"): no epithet then.

@@ -8,7 +8,9 @@ from dataclasses import replace
 
 from marsad.entities.coref import NameSpan
 from marsad.entities.kb import KnowledgeBase
-from marsad.entities.roles import Grammar, Role, bare
+from marsad.entities.role_words import bare
+from marsad.entities.roles import Grammar
+from marsad.entities.title_phrases import Role
 from marsad.normalize import match_key
 
 #: Sectors of bodies every state has its own of (parties, governments, courts, parliaments).

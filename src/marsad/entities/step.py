@@ -4,7 +4,9 @@ Per sentence of body text (boilerplate skipped):
 1. the knowledge base finds the names it knows (longest match, proclitics outside the span);
    names from the noisy geonames list count only when the recognizer or a place word
    ("مدينة", "محافظة", ...) backs them;
-2. :mod:`marsad.entities.roles` finds organisation phrases ("الحكومة السورية") and titles;
+2. the roles.json grammar (:mod:`marsad.entities.roles`) finds organisation phrases
+   ("الحكومة السورية", :mod:`~marsad.entities.body_phrases`) and titles
+   (:mod:`~marsad.entities.title_phrases`);
 3. the trained recognizer adds the names the knowledge base does not know;
 4. names found once are looked for again across the document (a person's last name too);
 5. :mod:`marsad.entities.coref` joins mentions into entities with canonical name, country,
@@ -34,7 +36,8 @@ from marsad.entities.name_aliases import link_aliases
 from marsad.entities.name_candidates import sentence_names
 from marsad.entities.name_propagation import propagate
 from marsad.entities.nominal_roles import people_roles, regime_roles, sides_and_nominals
-from marsad.entities.roles import Grammar, Role, bare
+from marsad.entities.role_words import bare
+from marsad.entities.roles import Grammar
 from marsad.entities.shared_names import shared_names, shared_role
 from marsad.entities.span_overlaps import overlaps_other_than_bodies, resolve
 from marsad.entities.story_states import (
@@ -47,6 +50,7 @@ from marsad.entities.story_states import (
     states_about,
     story_name,
 )
+from marsad.entities.title_phrases import Role
 from marsad.memo import trim
 from marsad.pipeline import Step
 

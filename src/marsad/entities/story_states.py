@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from marsad.document import Document
 from marsad.entities.coref import NameSpan
 from marsad.entities.kb import KnowledgeBase
-from marsad.entities.roles import bare
+from marsad.entities.role_words import bare
 from marsad.entities.span_overlaps import Candidate
 
 #: Agencies and outlets that report the world from abroad: their country is not the story's.

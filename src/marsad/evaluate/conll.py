@@ -167,7 +167,7 @@ def _grammar() -> Grammar:
 
 
 def _bare(word: str) -> str:
-    from marsad.entities.roles import bare
+    from marsad.entities.role_words import bare
 
     return bare(match_key(word))
 
