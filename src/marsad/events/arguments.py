@@ -66,6 +66,7 @@ _PLACE_NOUNS = frozenset(
         "قطاع", "مقر", "ضواحي", "محيط",
     )
 )
+PLACE_NOUNS = _PLACE_NOUNS  # (keys: "منطقه", "مدينه")
 _AGENT_NOUNS = frozenset(
     match_key(w) for w in ("رصاص", "نيران", "نار", "قصف", "غارة", "غارات", "قوات", "أيدي")
 )
@@ -115,6 +116,8 @@ _TITLES = frozenset(
         "الكاتب", "المساعد", "رئيسة", "عضو", "المنسقة",
         # "كبير مستشاري الرئيس للشؤون الأفريقية مسعد بولس", "إعلام مجلس القضاء": heads of a title
         "كبير", "كبيرة", "مستشار", "مستشاري", "مستشارة", "المستشارة", "للشؤون", "إعلام", "مكتب", "المكتب",
+        # "الفريق الركن", "وزير الخارجية السابق": a rank's and a former holder's words
+        "الركن", "ركن", "السابق", "السابقة", "الأسبق",
     )
 )
 # The arm of an actor that acts for it: "شنت طائرات التحالف", "قصفت المدفعية التركية",
@@ -152,6 +155,10 @@ _GROUP_HEADS = frozenset(
     match_key(w)
     for w in ("قوة", "قوات", "دورية", "دوريات", "وحدة", "وحدات", "عناصر", "جنود", "مجموعة", "فرقة", "طائرة", "طائرات")
 )
+_COUNTERPARTS = frozenset(
+    match_key(w)
+    for w in ("نظيره", "نظيرها", "نظيرته", "نظيريه", "نظرائه", "نظراؤه", "نظرائها", "نظراؤها", "نظرائهم", "نظراؤهم", "نظرائنا", "نظراءه", "نظراءها")
+)
 _BUILDINGS = frozenset(match_key(w) for w in ("مقر", "أمام", "مبنى", "مكتب", "سفارة", "قرب"))
 _OWNED_BY = tuple(match_key(w) for w in ("التابع", "التابعة", "التابعين", "التابعتين", "التابعان", "تابعة", "تابع", "تابعين"))
 _OPENERS = frozenset(
@@ -168,6 +175,10 @@ _DESCRIPTORS = frozenset(
 )
 _COMPLEMENTIZERS = frozenset(
     match_key(w) for w in ("إن", "أن", "بأن", "لأن", "إذ", "حيث", "بينما", "فيما", "كما", "ثم")
+)
+# "أنهم", "بأنها": a complementizer with its subject pronoun
+_PRONOUN_COMPS = frozenset(
+    match_key(p + s) for p in ("إن", "أن", "بأن", "لأن") for s in ("ه", "ها", "هم", "هما", "هن")
 )
 
 
@@ -720,6 +731,8 @@ class ArgumentFinder:
         refs = [r for r in self.refs if a <= r.start < b]
         for i, r in enumerate(refs):
             if self.prep(r) == "بين":
+                if r.type in PLACE_TYPES and self._place_noun_before(r):
+                    continue  # "الطريق الرابط بين مدينتي أجدابيا وطبرق": two places, no parties
                 for r2 in refs[i + 1:]:
                     gap = re.sub(r"[\s،,\"«»“”]", "", self.doc.text[r.end:r2.start])
                     if (gap == "و" or self._titled_and(r.end, r2.start)) and r2.entity != r.entity:
@@ -727,6 +740,10 @@ class ArgumentFinder:
                     if gap:
                         break
         return None
+
+    def _place_noun_before(self, r: Ref) -> bool:
+        words = _keys(self.doc.text[max(self.start, r.start - 20):r.start])
+        return bool(words) and _bare(words[-1]) in _PLACE_NOUNS
 
     def _titled_and(self, a: int, b: int) -> bool:
         """"… السيسي والروسي فلاديمير بوتين": و, then only a nationality or titles before the
@@ -739,8 +756,12 @@ class ArgumentFinder:
         return all(k in _TITLES or nationality(k) or _definite_free(k) in _TITLES for k in rest if k)
 
     def agent(self, a: int, b: int) -> Ref | None:
+        """The doer named by "على يد", "من قبل", "برصاص" after ``a``; not past a complementizer
+        ("شاركت في الهجمات، أنهم تدربوا على أيدي الحرس الثوري": another proposition's agent)."""
         for r in self.refs:
             if a <= r.start < b and self.prep(r) == AGENT:
+                if any(k in _COMPLEMENTIZERS or k in _PRONOUN_COMPS for k in (_bare(w) for w in _keys(self.doc.text[a:r.start]))):
+                    return None
                 return r
         return None
 
@@ -774,6 +795,8 @@ class ArgumentFinder:
                 return r  # قتل ثلاثة عناصر من حزب الله
             if p in ("عن", "من") and self._delegation_before(r):
                 return r  # التقى وفداً عن الجامعة: the delegation stands for X
+            if p == "في" and self._counterparts_of(r):
+                return r  # "اجتماع مع نظرائه في مجلس التعاون": the counterparts' body
             if p == "في" or p == AGENT or p in _NOT_TARGET:
                 continue
             if p == "ب" and r.type in PLACE_TYPES:
@@ -782,6 +805,12 @@ class ArgumentFinder:
                 continue
             return self.owner(r)
         return None
+
+    def _counterparts_of(self, r: Ref) -> bool:
+        """"نظرائه في مجلس التعاون الخليجي", "ونظراؤه في الاتحاد الأوروبي": the mention after في
+        names whose counterparts they are."""
+        words = [_bare(k) for k in _keys(self.doc.text[max(self.start, r.start - 30):r.start])]
+        return len(words) >= 2 and words[-1] == "في" and words[-2] in _COUNTERPARTS
 
     def owner(self, r: Ref) -> Ref:
         """The owner of a targeted site: "ثكنة برانيت التابعة لجيش الاحتلال" targets the army
@@ -812,6 +841,11 @@ class ArgumentFinder:
             gap = self.doc.text[pos:r.start]
             if (_PUNCT_ONLY.match(gap) or self._force_gap(gap)) and self.prep(r) is None:
                 return r
+            if gap.strip():
+                # "زيارة رئيس الوكالة يوكيا أمانو": a title the recognizer left unmarked, then its holder
+                held = self.title_subject(pos, min(limit, self.word_limit(pos, 8)))
+                if held is not None:
+                    return held
             break
         return self.word_ref(pos, limit)
 

@@ -7,7 +7,14 @@ import bisect
 import itertools
 import re
 
-from marsad.events.arguments import ACTOR_TYPES, PLACE_TYPES, ArgumentFinder, Ref, fillers_only
+from marsad.events.arguments import (
+    ACTOR_TYPES,
+    PLACE_TYPES,
+    ArgumentFinder,
+    Ref,
+    fillers_only,
+    nationality,
+)
 from marsad.events.coding import code_event
 from marsad.events.drafts import Draft, Said, possessed, tok_start
 from marsad.events.quotes import COMPLEMENTIZERS
@@ -29,6 +36,7 @@ from marsad.events.vocabulary import (
     PEOPLE_COUNTS,
     PRONOUN_COMP,
     QUANTITY,
+    RELATIVE,
     SPAN_WORDS,
     SPOKESMEN,
     TIME_FILLERS,
@@ -38,6 +46,23 @@ from marsad.events.vocabulary import (
     keys_before,
 )
 from marsad.normalize import match_key
+
+# adjectives of an attack noun that may stand between it and "شنها X": "غارات جوية شنها"
+AIR_ADJECTIVES = frozenset(
+    match_key(w)
+    for w in (
+        "جوية", "جويه", "جوي", "صاروخية", "صاروخي", "مدفعية", "عنيفة", "مكثفة", "عسكرية", "عسكري",
+        "إرهابية", "ارهابية", "انتحارية", "مسلحة", "متتالية", "جديدة", "دامية",
+    )
+)
+
+
+# "يؤدي زيارة", "أدت صلاة": a light verb only right before its noun ("أدى إلى" is "led to")
+PERFORM = frozenset(match_key(w) for w in ("أدى", "أدت", "أدوا", "يؤدي", "تؤدي", "يؤدون", "يؤديان", "تؤديان"))
+
+
+# "والوفد المرافق له": who travels with the subject
+ENTOURAGE = frozenset(match_key(w) for w in ("الوفد", "والوفد", "المرافق", "المرافقة", "المرافقين", "له", "لها", "لهم"))
 
 
 def received_call(earlier: list[Draft]) -> Draft | None:
@@ -111,7 +136,9 @@ class DoerFinding(SubjectTracking):
                 t for t in toks[first:h]
                 if t.is_word and not any(r.start <= t.start < r.end for r in finder.refs)
             ]
-            if len(between) <= 3 and not any(t.key in COMPLEMENTIZERS for t in between):
+            violent = code_event(m.entry.cameo, m.entry.plover)[0] in ("ASSAULT", "COERCE") and not opener.announce
+            if len(between) <= 3 and not any(t.key in COMPLEMENTIZERS for t in between) and not violent:
+                # (not "ووصف آل عمرو حادث التفجير بأنه …": who describes an attack did not make it)
                 return self._ref_of(opener.speaker)
             if opener.announce and code_event(m.entry.cameo, m.entry.plover)[0] in ANNOUNCED:
                 return self._ref_of(opener.speaker)  # "أعلن المتحدث أن شحنة المساعدات دخلت غزة"  # أعلنت الفصائل الإضراب، قالت الوزارة في رسالتين
@@ -160,10 +187,11 @@ class DoerFinding(SubjectTracking):
         h = m.head
         for i in range(h - 1, max(-1, h - 20), -1):
             t = toks[i]
-            if t.start < c0 and not is_light_verb(t.key):
+            light = is_light_verb(t.key) or (i == h - 1 and bare(t.key) in PERFORM)
+            if t.start < c0 and not light:
                 break
-            if is_light_verb(t.key):
-                r = finder.subject_after(t.end, toks[h].start)
+            if light:
+                r = finder.subject_after(t.end, toks[h].start) or finder.title_subject(t.end, toks[h].start, self._is_trigger_word)
                 if r is not None:
                     end, _ = finder.chain(r)
                     gap = [
@@ -173,11 +201,16 @@ class DoerFinding(SubjectTracking):
                     ]
                     if fillers_only(" ".join(gap), titles=True):
                         return r  # "نفذت القوات المسلحة، اليوم، خمسة إنزالات": its object
+                    if self._subject_phrase(finder, end, toks[h].start):
+                        return r  # "شن الفريق خليفة حفتر القائد العام للجيش …، هجوماً حاداً"
                 elif i > 0 and bare(toks[i - 1].key) in PRONOUN_COMP:
                     # "ذكرت الوزارة أنها تمكنت من اعتقال …": the speaker did it
                     cue = next((q for q in reversed(said) if q.start < t.start and q.speaker), None)
                     if cue is not None:
                         return self._ref_of(cue.speaker)
+                elif i > 0 and bare(toks[i - 1].key) in RELATIVE and (r := self._antecedent(finder, toks, i)) is not None:
+                    if r.type in ACTOR_TYPES:
+                        return r  # "كازنوف الذي يؤدي زيارة", "حركة الشباب التي شنت عدداً من الهجمات"
                 elif i > 0 and toks[i - 1].start >= c0:
                     r = finder.subject_before(t.start, c0) or finder.group_subject(t.start, c0)
                     if r is not None:
@@ -186,6 +219,23 @@ class DoerFinding(SubjectTracking):
                     continue  # "قررت السلطات تمديد حالة الطوارئ": the verb of the verbal noun decides
                 break
         return None
+
+    def _subject_phrase(self, finder: ArgumentFinder, a: int, b: int) -> bool:
+        """The words between a light verb's named subject and its noun still describe the
+        subject: an apposition closed by a comma ("حفتر القائد العام للجيش الموالي للسلطات
+        الشرعية في ليبيا، هجوماً") or an entourage ("فانديلاو والوفد المرافق له بزيارة").
+        Twelve words at most, no complementizer, quotation mark, colon or named actor of its own."""
+        gap = self.doc.text[a:b]
+        words = [bare(match_key(w)) for w in _WORD_RE.findall(gap)]
+        if not words or len(words) > 12 or re.search(r"[:«»\"“”.؛]", gap):
+            return False
+        if any(w in COMPLEMENTIZERS or w in RELATIVE for w in words):
+            return False
+        if any(r.type in ACTOR_TYPES and finder.prep(r) is None for r in finder.refs if a <= r.start < b):
+            return False  # another actor without a preposition: the object, or a subject of its own
+        if all(w in ENTOURAGE for w in words):
+            return True
+        return gap.rstrip().endswith(("،", ",")) and words[0] not in ENTOURAGE and not gap.lstrip().startswith(("،", ","))
 
     def _from_doer(self, finder: ArgumentFinder, t1: int, c1: int) -> Ref | None:
         """"لهجوم من قوات النظام", "قصف عنيف من الجيش": an attack noun, at most one adjective,
@@ -206,6 +256,9 @@ class DoerFinding(SubjectTracking):
         attack noun carries it as an object pronoun, so the actor named after the verb (the
         aircraft words before it aside) did it."""
         m = _WORD_RE.search(self.doc.text, t1, c1)
+        if m is not None and not self.doc.text[t1:m.start()].strip() and bare(match_key(m.group())) in AIR_ADJECTIVES:
+            t1 = m.end()  # "غارات جوية شنها التحالف": one adjective between
+            m = _WORD_RE.search(self.doc.text, t1, c1)
         if m is None or self.doc.text[t1:m.start()].strip():
             return None  # the verb must follow the noun at once
         k = bare(match_key(m.group()))
@@ -299,6 +352,14 @@ class DoerFinding(SubjectTracking):
             return None
         rel = toks[head - 1]
         r = self.mentions.last_before(rel.start, finder.start)
-        if r is not None and not re.sub(r"[\s،,\"«»“”()]", "", self.doc.text[r.end:rel.start]):
+        if r is None:
+            return None
+        gap = self.doc.text[r.end:rel.start]
+        if not re.sub(r"[\s،,\"«»“”()]", "", gap):
             return r
+        words = [match_key(w) for w in _WORD_RE.findall(gap)]
+        if len(words) <= 3 and not re.search(r"[^\w\s\u064b-\u065f]", gap) and all(
+            nationality(w) or (w.startswith("ال") and w.endswith(("يه", "ية")) and len(w) > 5) for w in words
+        ):
+            return r  # "حركة الشباب الإسلامية الصومالية التي": adjectives of the name between
         return None

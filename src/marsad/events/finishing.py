@@ -17,6 +17,20 @@ from marsad.events.vocabulary import (
     bare,
     keys_before,
 )
+from marsad.normalize import match_key
+
+# words that end the adjectives of a noun trigger: what follows them is its object ("اعتقال هذا
+# التونسي", "حملة ضد الإيرانيين"), not its doer
+NOT_ADJECTIVES = frozenset(
+    match_key(w)
+    for w in (
+        "ضد", "بحق", "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أحد", "احد", "بعض", "كل",
+    )
+)
+# acts whose noun, with a nationality adjective, names its doer by its country
+NATIONAL_ACTS = frozenset({"COOPERATE", "REJECT", "REQUEST", "SUPPORT"})  # not "الاتفاق الإيراني": the deal with Iran
+# heads of an unnamed informant: "مصادر مطلعة", "مصدر أمني", "المصدر"
+SOURCE_NOUNS = frozenset(match_key(w) for w in ("مصدر", "مصادر"))
 
 
 class DraftFinishing(ReaderCore):
@@ -45,6 +59,10 @@ class DraftFinishing(ReaderCore):
             hit = finder.place_after(d.clause_start, d.clause_end, ("علي",))
             d.location = hit or d.location  # "شنته قوات الاحتلال على مدينة رفح"
         self._nationalities(d, toks)
+        if d.source is not None and self._unnamed_source(d.source):
+            d.source = None  # "قالت مصادر مقربة إن …": who reports an act is not its doer
+        if d.target is not None and self._unnamed_source(d.target):
+            d.target = None
         if d.source is not None and d.target is not None and d.source.entity == d.target.entity:
             d.target = None  # nobody acts on itself: the second reading was wrong
         if d.plover == "AID" and d.target is None:
@@ -77,6 +95,14 @@ class DraftFinishing(ReaderCore):
             d.count = self._count(toks, d)
         return d
 
+    def _unnamed_source(self, r: Ref) -> bool:
+        """An unnamed informant ("مصادر مطلعة", "مصدر أمني", "المصدر"): every mention of the
+        entity opens with a source noun. It tells what happened; it is no party to it."""
+        e = self.mentions.entities.get(r.entity)
+        if e is None or e.type != "PER" or not e.mentions:
+            return False
+        return all(bare(match_key(m.text.split()[0])).removeprefix("ال") in SOURCE_NOUNS for m in e.mentions if m.text.split())
+
     def _recipient(self, d: Draft, finder: ArgumentFinder) -> Ref | None:
         """Who aid goes to: "إلى X", "لـ X", "على X" or the place it reached ("دخلت قطاع غزة")."""
         src = d.source.entity if d.source else None
@@ -99,7 +125,7 @@ class DraftFinishing(ReaderCore):
         """Doers and targets named only by a nationality adjective ("غارة إسرائيلية")."""
         m = d.match
         if d.source is None and d.plover in MATERIAL:
-            near = list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 5)))
+            near = self._adjectives_after(toks, m.trigger[1], 4)
             if m.verbal:
                 near = [i for i in range(max(0, m.head - 3), m.head) if toks[i].start >= d.clause_start]
                 if m.head + 1 < len(toks) and bare(toks[m.head + 1].key).removeprefix("ال") in SUBJECT_NOUNS:
@@ -110,6 +136,11 @@ class DraftFinishing(ReaderCore):
                              if toks[i].start < d.clause_end]
             ent = self._nation_entity(toks, near)
             if ent is not None:
+                d.source = ent
+        elif d.source is None and not m.verbal and d.plover in NATIONAL_ACTS:
+            # "التعاون الأمريكي مع دول الخليج", "الرفض الفلسطيني": the act's own adjective names its doer
+            ent = self._nation_entity(toks, self._adjectives_after(toks, m.trigger[1], 2))
+            if ent is not None and (d.target is None or ent.entity != d.target.entity):
                 d.source = ent
         if d.target is None and d.plover in ("ACCUSE", "PROTEST", "REJECT", "THREATEN", "SUPPORT"):
             near = list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 5)))
@@ -150,6 +181,18 @@ class DraftFinishing(ReaderCore):
             ent = self._nation_entity(toks, list(range(m.trigger[1] + 1, min(len(toks), m.trigger[1] + 4))))
             if ent is not None and (d.source is None or ent.entity != d.source.entity):
                 d.target = ent
+
+    @staticmethod
+    def _adjectives_after(toks: list[Tok], last: int, n: int) -> list[int]:
+        """The tokens after a noun trigger up to a demonstrative, "ضد"/"بحق" or punctuation: its
+        own adjectives ("غارة جوية إسرائيلية"), not its object ("إلقاء القبض على هذا التونسي":
+        the Tunisian is arrested, not arresting)."""
+        out = []
+        for i in range(last + 1, min(len(toks), last + 1 + n)):
+            if not toks[i].is_word or bare(toks[i].key) in NOT_ADJECTIVES:
+                break
+            out.append(i)
+        return out
 
     def _count(self, toks: list[Tok], d: Draft) -> int | None:
         lo, hi = d.match.trigger[0] - 3, d.match.trigger[1] + 8

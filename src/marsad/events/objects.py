@@ -53,6 +53,13 @@ class ObjectFinding(ReaderCore):
             d.symmetric = True
             return
         exclude = {d.source.entity} if d.source else set()
+        if (
+            d.source is not None and a <= d.source.start < b and not d.verbal
+            and fillers_only(self._unnamed_words(finder, a, d.source.start), titles=True)
+        ):
+            # "زيارة رئيس الوكالة يوكيا أمانو لمجلس الشيوخ": the target follows the doer named
+            # after the noun and its title, not the words of the title
+            a = max(a, finder.chain(d.source)[0])
         places = places and d.match.entry.frame not in ("host",)
         reach = d.trig_end
         if "head" in d.match.entry.flags and d.verbal:
@@ -109,6 +116,18 @@ class ObjectFinding(ReaderCore):
         ours = any(bare(t.key).endswith("نا") and len(t.key) > 5 for t in self._sentence_tokens(d.trig_end, b)[:3])
         if d.target is None and d.quote_speaker and d.plover in ("REJECT", "ACCUSE", "THREATEN", "COERCE") and ours:
             d.target = self._ref_of(d.quote_speaker)  # "الوزارة رفضت كل مقترحاتنا": "we" are the speaker's side
+
+    def _unnamed_words(self, finder: ArgumentFinder, a: int, b: int) -> str:
+        """The text of [a, b) with the mentions in it left out ("رئيس [الوكالة] …")."""
+        parts, at = [], a
+        for r in finder.refs:
+            if r.start >= b:
+                break
+            if r.start >= at:
+                parts.append(self.doc.text[at:r.start])
+                at = r.end
+        parts.append(self.doc.text[at:b] if at < b else "")
+        return " ".join(parts)
 
     def _relative_subject(self, finder: ArgumentFinder, last: int, b: int, source: Ref | None) -> Ref | None:
         """The doer in a relative clause on what a statement is about ("للدور الذي تضطلع به

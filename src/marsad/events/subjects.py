@@ -7,13 +7,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from marsad.events.arguments import ACTOR_TYPES, WAW_WORDS, ArgumentFinder, Ref
+from marsad.events.arguments import ACTOR_TYPES, WAW_WORDS, ArgumentFinder, Ref, nationality
 from marsad.events.drafts import Draft, Said
 from marsad.events.quotes import COMPLEMENTIZERS, Cue, is_speech_verb
 from marsad.events.reader_core import ReaderCore
 from marsad.events.triggers import Tok, _starts
-from marsad.events.vocabulary import CLAUSE_PARTICLES, KANA, PRONOUN_COMP, W_WORD, bare
+from marsad.events.vocabulary import CLAUSE_PARTICLES, FUNCTION, KANA, PRONOUN_COMP, W_WORD, bare
 from marsad.normalize import match_key
+
+# what may follow a passive verb with no object: a time, place, manner or agent phrase
+PASSIVE_NEXT = frozenset(
+    match_key(w)
+    for w in (
+        "في", "من", "على", "علي", "خلال", "قبل", "بعد", "منذ", "عقب", "إثر", "اثر", "أثناء", "اثناء", "رفقة",
+        "برفقة", "مع", "يوم", "أمس", "امس", "اليوم", "مساء", "صباح", "فجر", "ليلة", "ليل", "الأسبوع",
+        "الشهر", "العام", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+        "الأحد", "جراء", "بسبب", "بتهمة", "بعدما", "عندما", "حين", "أيضا", "مؤخرا", "داخل", "قرب",
+    )
+)
 
 # prepositions that open a phrase after a speech verb ("وقال في بيان"): no subject follows them
 _FRAME_PREPS = frozenset(match_key(w) for w in ("في", "خلال", "عقب", "بعد", "أمام", "لدى", "عبر", "من", "على", "إلى", "مع", "عن", "حول", "أثناء"))
@@ -317,3 +328,44 @@ class SubjectTracking(ReaderCore):
         if keys and keys[-1] == "قد":
             keys = keys[:-1]
         return len(keys) >= 2 and keys[0] in KANA and all(k not in KANA for k in keys[1:])
+
+    def _kana_subject(self, toks: list[Tok], h: int, c0: int) -> bool:
+        """A subject put between "كان/كانت" and its verb ("وكانت السلطات المغربية قد اعتقلت
+        الزفزافي", "بعد أن كانت إيران اتهمت البحرين"): the pluperfect's subject stands before
+        the verb, so a name after the verb is its object. At least one word (not "قد") must
+        stand between كان and the verb, and no punctuation; up to ten words."""
+        words = 0
+        for i in range(h - 1, max(-1, h - 12), -1):
+            t = toks[i]
+            if t.start < c0 or not t.is_word:
+                return False
+            k = bare(t.key)
+            if k in KANA:
+                return words > 0
+            if k not in ("قد", "لقد"):
+                words += 1
+        return False
+
+    def _passive_relative(self, toks: list[Tok], h: int, c1: int) -> bool:
+        """A relative clause whose act verb is read as a passive: a bare past form with no
+        object after it, the next word a time, place or agent phrase or the clause's end ("الذي
+        اعتقل يوم الاثنين", "الذي اختطف قبل 3 أيام … من قبل مسلحين", "الذي قتل في الغارة")."""
+        head = toks[h]
+        if bare(head.key)[:1] in ("ي", "ت", "ن") or bare(head.key).endswith(("وا", "ت")):
+            return False  # "الذي يعتقل", "التي اعتقلت", "الذين اعتقلوا": active forms with a subject
+        nxt = next((t for t in toks[h + 1:h + 2]), None)
+        if nxt is None or nxt.start >= c1 or not nxt.is_word:
+            return True
+        return bare(nxt.key) in PASSIVE_NEXT
+
+    def _unnamed_national(self, pos: int, limit: int) -> bool:
+        """An indefinite noun and a nationality adjective right after the verb ("وأشاد
+        دبلوماسي أميركي", "وقال مسؤول روسي"): a subject the report does not name, so the
+        discourse subject is not carried to the verb."""
+        words = W_WORD.findall(self.doc.text, pos, limit)[:2]
+        if len(words) < 2 or re.search(r"[^\w\s\u064b-\u065f]", self.doc.text[pos:self.doc.text.find(words[1], pos)]):
+            return False
+        first, second = match_key(words[0]), match_key(words[1])
+        if first.startswith(("ال", "وال", "بال", "لل")) or first in FUNCTION or first.isdigit() or not second:
+            return False
+        return bool(nationality(second)) and not second.startswith("ال")

@@ -9,6 +9,7 @@ from marsad.events.arguments import (
     ACTOR_TYPES,
     AGENT,
     PAIR_WORDS,
+    PLACE_NOUNS,
     PLACE_TYPES,
     SUBJECT_NOUNS,
     ArgumentFinder,
@@ -30,12 +31,14 @@ from marsad.events.vocabulary import (
     IN_IT,
     MATERIAL,
     NO_CARRY,
+    NOT_OBJECT_L,
     PLURAL_HEADS,
     PRONOUN_COMP,
     bare,
     keys_before,
     object_pronoun,
 )
+from marsad.normalize import match_key
 
 
 class VerbalRoles(DoerFinding, ObjectFinding):
@@ -60,6 +63,11 @@ class VerbalRoles(DoerFinding, ObjectFinding):
         if subj is not None and frame in ("visit", "arrive") and subj.type in PLACE_TYPES:
             subj = None  # يزور موسكو: the place after a visit verb is where, not who
         obj: Ref | None = None
+        kana = subj is not None and not d.relative and self._kana_subject(toks, m.head, c0)
+        if kana:
+            # "وكانت السلطات قد اعتقلت الزفزافي": the subject stands between كان and the verb
+            # (named or not), so the name after the verb is the object
+            obj, subj = subj, finder.subject_before(head.start, c0)
         unnamed_speaker = False
         said_self, self_ref = self._pronoun_speaker(toks, m.head, quote) if not d.relative and not in_direct else (False, None)
         if subj is not None and any(subj.start <= toks[i].start < subj.end for i in m.tokens[1:]):
@@ -121,10 +129,23 @@ class VerbalRoles(DoerFinding, ObjectFinding):
             # else "زار بوتين مصر …، وزار السيسي روسيا": a new subject with its own object
         after = head.end
         co: Ref | None = None
+        resumed = d.relative and object_pronoun(head.key, m.head_reading.stem)
+        if resumed and obj is None:
+            # "جماعة الإخوان التي حظرتها القاهرة": the pronoun on the verb takes up the noun
+            # before the relative pronoun, its object; the name after the verb is the subject.
+            # Not a name after a preposition ("محادثات الهدنة في غزة التي تستضيفها القاهرة":
+            # the pronoun may take up the noun the phrase hangs on), nor a first-person verb
+            ante = self._antecedent(finder, toks, m.head)
+            if ante is not None and finder.prep(ante) is None and bare(head.key)[:1] not in ("ا", "ن"):
+                obj = ante
         if subj is not None:
             after, co = finder.chain(subj)
-        elif d.relative:
+        elif d.relative and not resumed:
             subj = self._antecedent(finder, toks, m.head)
+            if subj is not None and d.plover in ("ASSAULT", "COERCE") and self._passive_relative(toks, m.head, c1):
+                # "ناصر الزفزافي، الذي اعتقل يوم الاثنين": no object after the verb, so the
+                # relative clause is passive and its noun the victim
+                obj, subj = subj, None
         elif shared is None:
             joint = finder.co_subject_before(head.start, c0) if frame == "sym" else None
             if joint is not None:
@@ -139,7 +160,7 @@ class VerbalRoles(DoerFinding, ObjectFinding):
                 after = head.end
         if "pair" in m.entry.flags and co is None:
             d.extra["unrealised"] = "1"  # "قانون وقعه أوباما", "مدى وقعه": only "وقّعه X وY" is a joint signing
-        own_subject = subj is None and self._unnamed_subject(toks, m.head, head)
+        own_subject = subj is None and (kana or self._unnamed_subject(toks, m.head, head))
         if d.relative and own_subject:
             subj = None  # "التي شنها الانفصاليون": the relative clause has a subject of its own
         prev_words = [t for t in toks[max(0, m.head - 2):m.head] if t.is_word or t.key in ("،", ",", ":")]
@@ -216,7 +237,10 @@ class VerbalRoles(DoerFinding, ObjectFinding):
                 d.symmetric = True
             elif attributive and nxt in DURING_WHICH:
                 d.source = self._main_subject(finder, head.start)  # "بعد زيارة التقى خلالها": the visitor
-            elif nxt in SUBJECT_NOUNS or bare_nxt in SUBJECT_NOUNS or d.relative or attributive or own_subject or unnamed_speaker:
+            elif (
+                nxt in SUBJECT_NOUNS or bare_nxt in SUBJECT_NOUNS or d.relative or attributive or own_subject or unnamed_speaker
+                or self._unnamed_national(head.end, c1)
+            ):
                 pass  # its subject is a phrase that names no entity
             elif in_direct:
                 own = bare(head.key)
@@ -259,9 +283,31 @@ class VerbalRoles(DoerFinding, ObjectFinding):
             if co2 is not None and co2.type in ACTOR_TYPES and co2.entity != d.target.entity:
                 # "عقد وزراء خارجية مصر والأردن والعراق اجتماعاً": the named parties meet each other
                 d.source, d.target, d.symmetric = d.target, co2, True
+        if "masdar" in d.extra and d.source is None and d.target is not None:
+            self._genitive_doer(d, finder, head.end)
         if d.explicit and d.source is not None and not in_direct and d.source.type in ACTOR_TYPES:
             after_verb = d.source is subj and d.source.start > head.start  # the verb's own subject
             self._established(
                 d.source.entity, d.target.entity if d.target else None,
                 gender=verb_gender(head.key) if after_verb else None,
             )
+
+    def _genitive_doer(self, d: Draft, finder: ArgumentFinder, pos: int) -> None:
+        """A verbal noun, its genitive, then an object after ل ("ردت على قصف الحوثيين لمنطقة
+        حدودية", "دعم إيران للحوثيين"): the genitive is the doer, what follows ل the target."""
+        gen = d.target
+        assert gen is not None
+        if gen.start < pos or self.doc.text[pos:gen.start].strip() or finder.prep(gen) is not None or gen.type not in ACTOR_TYPES:
+            return
+        end, _ = finder.chain(gen)
+        m = re.compile(r"[\w\u064b-\u065f\u0670]+").search(self.doc.text, end, finder.end)
+        if m is None or self.doc.text[end:m.start()].strip():
+            return
+        first = bare(match_key(m.group()))
+        if not first.startswith("ل") or len(first) <= 3 or first in NOT_OBJECT_L:
+            return
+        d.source = gen
+        nxt = next((r for r in finder.refs if r.start >= end), None)
+        own = nxt is not None and nxt.start < m.end() and finder.prep(nxt) == "ل"  # "لإسرائيل"
+        placed = nxt is not None and first[1:] in PLACE_NOUNS and not self.doc.text[m.end():nxt.start].strip()  # "لمنطقة نجران"
+        d.target = nxt if own or placed else None
