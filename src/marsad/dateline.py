@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.boilerplate import agency_name, agency_regex, outlets
+from marsad.dateline_credits import credit_dateline, dashed
 from marsad.dates import DateMention, Folded, complete_year, find_dates, fold, fold_key
 from marsad.document import Dateline
 
@@ -53,9 +54,15 @@ def find_dateline(text: str, published: str | date | None = None) -> Dateline | 
     never used to invent one. When the first line is no dateline, the first line of the body
     under a short head (a headline, a byline, a timestamp line: "عنوان\n\nالقاهرة - أ ش أ -
     ...") may start with one, and a credit line of its own among the next few lines
-    ("أربيل: «الشرق الأوسط»" under a header date and a headline) is one.
+    ("أربيل: «الشرق الأوسط»" under a header date and a headline) is one, and so is a reporter's
+    or outlet's credit naming a known place (:mod:`marsad.dateline_credits`).
     """
-    return _first_line(text, published) or _under_head(text, published) or _credit_line(text)
+    return (
+        _first_line(text, published)
+        or _under_head(text, published)
+        or _credit_line(text)
+        or credit_dateline(text)
+    )
 
 
 _MAX_HEAD_WORDS = 30  # a head line (headline, byline, timestamp) is short; a longer one is body
@@ -112,7 +119,7 @@ def _credit_line(text: str) -> Dateline | None:
         seen += 1
         if e - s > _MAX_CREDIT_LINE:
             continue
-        f = fold(text, s, e)
+        f = fold(dashed(text), s, e)
         m = _credit_rx().fullmatch(f.text)
         if m is None or any(w in _not_place() for w in m.group("loc").split()):
             continue
@@ -135,7 +142,7 @@ def _line_dateline(text: str, start: int, published: str | date | None) -> Datel
     end = min(len(text) if nl < 0 else nl, start + _MAX_PREFIX)
     if end <= start:
         return None
-    f = fold(text, start, end)
+    f = fold(dashed(text), start, end)  # "الدمام ـ واس ـ": a lone tatweel is a dash
     ft = f.text
     ref = date.fromisoformat(published) if isinstance(published, str) else published
     dates = find_dates(text, start, end, reference=ref)
