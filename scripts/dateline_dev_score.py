@@ -65,13 +65,17 @@ def score(split: str, verbose: bool = False) -> Score:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--split", choices=("tune", "held", "all"), default="tune")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     for split in ("tune", "held") if args.split == "all" else (args.split,):
         s = score(split, args.verbose)
-        print(f"{split}: {s.right}/{s.cases} = {s.accuracy:.3f} (missed or wrong span {s.missed}, false {s.false})")
+        print(
+            f"{split}: {s.right}/{s.cases} = {s.accuracy:.3f} (missed or wrong span {s.missed}, false {s.false})"
+        )
     return 0
 
 

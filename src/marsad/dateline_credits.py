@@ -25,10 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from marsad.boilerplate import agency_name, agency_regex, outlets
 from marsad.dates import Folded, fold, fold_key
 from marsad.document import Dateline
+
+if TYPE_CHECKING:
+    from marsad.entities.kb import KnowledgeBase
 
 _MAX_HEAD_LINES = 4
 _MAX_HEAD_WORDS = 30  # a longer line is body: nothing under it is a head line
@@ -86,7 +90,9 @@ def _forms() -> tuple[tuple[str, re.Pattern[str]], ...]:
     place = rf"{w}(?:\s+{w}){{0,2}}"
     name = rf"{w}(?:\s+{w}){{1,3}}"
     dash = r"\s*[\-–—]+\s*"
-    outlet = "|".join(sorted((re.escape(o).replace(r"\ ", r"\s+") for o in outlets()), key=len, reverse=True))
+    outlet = "|".join(
+        sorted((re.escape(o).replace(r"\ ", r"\s+") for o in outlets()), key=len, reverse=True)
+    )
     credit = rf"(?:{outlet}|{agency_regex()})"
     quoted = rf"[«\"“]\s*(?P<q>{credit})\s*[»\"”]|\(\s*(?P<p>{credit})\s*\)"
     end = r"\s*(?:[:\-–—]+|$)"
@@ -160,7 +166,13 @@ def _line_credit(text: str, source: str, s: int, e: int, has_next: bool) -> Date
         a, b = f.to_source(0, m.end())
         while b > a and text[b - 1].isspace():
             b -= 1
-        return Dateline(start=a, end=b, location=_surface(text, f, m, "loc"), agency=_agency(text, f, m), date=None)
+        return Dateline(
+            start=a,
+            end=b,
+            location=_surface(text, f, m, "loc"),
+            agency=_agency(text, f, m),
+            date=None,
+        )
     return None
 
 
@@ -169,13 +181,20 @@ def _accept(kind: str, m: re.Match[str], f: Folded, text: str) -> bool:
     if any(x in _not_place() for x in loc.split()) or loc in outlets():
         return False
     who = m.groupdict().get("who")
-    if who and (any(x in _not_place() for x in who.split()) or who in outlets() or _is_place(who) or not _is_name(who)):
+    if who and (
+        any(x in _not_place() for x in who.split())
+        or who in outlets()
+        or _is_place(who)
+        or not _is_name(who)
+    ):
         return False
     if kind == "colon":
         rest = f.text[m.end() :]
         n = len(_WORD.findall(rest))
-        return _is_place(_surface(text, f, m, "loc")) and n >= _MIN_COLON_WORDS and (
-            n >= _MIN_PARAGRAPH_WORDS or rest.rstrip().endswith((".", "!", "؟"))
+        return (
+            _is_place(_surface(text, f, m, "loc"))
+            and n >= _MIN_COLON_WORDS
+            and (n >= _MIN_PARAGRAPH_WORDS or rest.rstrip().endswith((".", "!", "؟")))
         )
     if kind == "credit_first" and who and len(loc.split()) <= 2 and not _is_other_entity(loc):
         return True  # "فهد الحربي- سبق- عفيف:": the outlet between reporter and place vouches
@@ -200,14 +219,16 @@ def _agency(text: str, f: Folded, m: re.Match[str]) -> str | None:
 def _is_place(surface: str) -> bool:
     """A state, city or region of the knowledge base (and nothing else it knows)."""
     entries = _kb().lookup(surface)
-    return any(e.type in ("GPE", "LOC") for e in entries) and not any(e.type in ("PER", "ORG") for e in entries)
+    return any(e.type in ("GPE", "LOC") for e in entries) and not any(
+        e.type in ("PER", "ORG") for e in entries
+    )
 
 
 def _is_other_entity(surface: str) -> bool:
     return any(e.type not in ("GPE", "LOC") for e in _kb().lookup(surface))
 
 
-def _kb():  # type: ignore[no-untyped-def]
+def _kb() -> KnowledgeBase:
     from marsad.entities.kb import KnowledgeBase  # the entities layer loads it anyway
 
     return KnowledgeBase.load()
