@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from marsad.document import Token
+from marsad.entities.armed_groups import group_names
 from marsad.entities.coref import NameSpan
 from marsad.entities.facility_names import facility_names
 from marsad.entities.kb import KnowledgeBase, Match, token_heads, words
@@ -166,6 +167,7 @@ def sentence_names(
             continue  # "حزب العمال البريطاني", "حزب الاتحاد من أجل ...": a longer name
         cands.append((span, b.i, b.j, "body"))
     cands.extend(facility_names(grammar, text, toks, ner_spans, opens))
+    cands.extend(group_names(kb, text, toks))  # "حركة المجاهدين" in a sentence about fighting
     cands.extend(_story_cands(grammar, text, toks, ner_spans, opens))
     cands.extend(_norp(kb, text, toks, opens))
     cands.extend(_collectives(grammar, text, toks))

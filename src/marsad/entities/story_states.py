@@ -54,12 +54,20 @@ def home_state(kb: KnowledgeBase, doc: Document) -> str | None:
 
 
 def _story_counts(sent_cands: list[list[Candidate]]) -> dict[str, int]:
-    """How often the story's known names (KB entries and bodies) point to each state."""
+    """How often the story's known names (KB entries and bodies) point to each state. An armed
+    group counts once however often it is named: it fights beyond its state's borders ("بوكو
+    حرام" in a Cameroon story)."""
     counts: dict[str, int] = {}
+    groups: set[str] = set()
     for cands in sent_cands:
         for span, _i, _j, source in cands:
             if source in {"kb", "body"}:
-                country = span.entry.country if span.entry is not None else span.country
+                entry = span.entry
+                country = entry.country if entry is not None else span.country
+                if entry is not None and entry.sector == "REB":
+                    if entry.id in groups:
+                        continue
+                    groups.add(entry.id)
                 if country:
                     counts[country] = counts.get(country, 0) + 1
     return counts
