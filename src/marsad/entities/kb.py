@@ -424,7 +424,7 @@ class KnowledgeBase:
                         continue
                     adj = Adjective(iso3, form)
                     self.adjectives.add(key, adj)
-                    if not key[0].startswith("ال"):
+                    if not a.lstrip().startswith("ال"):  # "ألماني" (key "الماني") takes it too
                         self.adjectives.add(("ال" + key[0], *key[1:]), adj)
                         if len(key) > 1:  # "الكوري الجنوبي"
                             self.adjectives.add(("ال" + key[0], *("ال" + k for k in key[1:])), adj)

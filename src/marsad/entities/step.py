@@ -45,6 +45,7 @@ from marsad.entities.story_states import (
     home_bodies,
     home_state,
     local_state,
+    needs_dateline,
     place_bodies,
     place_readings,
     states_about,
@@ -136,10 +137,13 @@ class EntityStep(Step):
         if own is not None:
             place_readings(sent_cands, {own})  # "طرابلس (وال)": the dateline's state first
         about = states_about(sent_cands)
+        dated = own if doc.dateline is not None else None  # the outlet alone does not say
         place_readings(sent_cands, about, own)
         for cands in sent_cands:
             names.extend(resolve([
-                c for c in cands if c[3] != "story" or story_name(kb, c[0], about, doc.source.published)
+                c for c in cands
+                if (c[3] != "story" or story_name(kb, c[0], about, doc.source.published))
+                and not (dated is None and needs_dateline(c[0]))  # "السلطات" and no dateline: none
             ]))
         names = propagate(kb, doc.text, sents, names, role_sents)
         names.sort(key=lambda n: n.start)

@@ -166,3 +166,13 @@ def home_bodies(names: list[NameSpan], local: str | None) -> None:
             n.country = country
             n.actor = country + (n.sector or "") if n.type in {"ORG", "NORP"} else None
             n.body_key = (n.body_key or "") + " " + country
+
+
+#: Home bodies too vague to stand without a dateline: bare "السلطات" is the government of the
+#: dateline's (or signing agency's) state, and no entity in a story that names neither.
+_DATELINE_BODIES = frozenset({"سلطات"})
+
+
+def needs_dateline(span: NameSpan) -> bool:
+    """Whether a name is a home body ("السلطات") that only a dateline or agency can place."""
+    return span.home_body and span.country is None and (span.body_key or "").strip() in _DATELINE_BODIES
