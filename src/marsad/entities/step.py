@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from marsad.document import Document, Token
 from marsad.entities.apposition import apposition, lone_national_office, near_persons, org_country
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
+from marsad.entities.generations import mark_generations
 from marsad.entities.kb import KnowledgeBase, words
 from marsad.entities.name_aliases import link_aliases
 from marsad.entities.name_candidates import sentence_names
@@ -146,6 +147,7 @@ class EntityStep(Step):
                 and not (dated is None and needs_dateline(c[0]))  # "السلطات" and no dateline: none
             ]))
         names = propagate(kb, doc.text, sents, names, role_sents)
+        mark_generations(doc.text, names)  # "دونالد ترامب جونيور": not his father
         names.sort(key=lambda n: n.start)
         link_aliases(sents, names)
         place_bodies(names)
