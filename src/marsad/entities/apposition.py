@@ -16,6 +16,7 @@ from marsad.entities.kb import token_heads, words
 from marsad.entities.name_spans import name_word
 from marsad.entities.role_words import PUNCT_APPOSITION, past_time
 from marsad.entities.roles import Grammar
+from marsad.entities.title_holders import holder_past_complement
 from marsad.entities.title_phrases import Role
 
 
@@ -80,6 +81,10 @@ def apposition(
         nxt = next((r for r in sent_roles if r.i == j and r is not role), None)
         if nxt is not None:
             return apposition(nxt, sent_roles, toks, names, starts, grammar, text)
+    if role.kind == "title" and not role.former:
+        hit = holder_past_complement(role.j, toks, names, starts)  # "نائب ... عن ولاية سوسة، X،"
+        if hit is not None:
+            return hit
     if role.conj or role.kind == "counterpart":
         return None
     i = role.i - 1
