@@ -3,7 +3,7 @@
 The recognizer rarely tags a small group's name ("وأعلنت حركة المجاهدين مسؤوليتها"), and the
 words after a group noun are often common ones ("حركة السير" is traffic). So the group noun and
 the one name after it count as an organisation only in a sentence that speaks of fighting
-(an attack claimed, gunmen, clashes). No country and no sector are guessed: the name alone says
+(an attack claimed, gunmen, clashes) a few words from the group noun. No country and no sector are guessed: the name alone says
 neither. Known groups win over this candidate (it ranks with the recognizer's spans).
 """
 
@@ -24,12 +24,16 @@ def _keys(*ws: str) -> frozenset[str]:
 GROUP_NOUNS = _keys("حركة", "جماعة", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "كتائب", "سرايا", "فصيل")
 
 #: Words of a sentence about fighting (match keys; a word counts when it starts with one).
+#: Not "عناصر" (also "elements"), "مسيرة" (also a march) or "صاروخ" (also a space rocket).
 _ARMED = tuple(sorted(_keys(
     "مسؤوليتها", "مسئوليتها", "تبنت", "تبنى", "هجوم", "الهجوم", "هجوما", "هجمات", "الهجمات", "بهجوم",
-    "مسلح", "المسلح", "مسلحي", "مقاتل", "المقاتل", "لمقاتل", "عناصر", "اشتباك", "الاشتباك", "اشتبك",
-    "المعارك", "معارك", "تفجير", "التفجير", "انتحاري", "الانتحاري", "صاروخ", "الصواريخ", "بالصواريخ",
-    "قذائف", "قصف", "كمين", "اغتيال", "اختطاف", "خطف", "مسيرة", "مسيرات", "قتال", "القتال", "سيطرت",
+    "مسلح", "المسلح", "مسلحي", "مقاتل", "المقاتل", "لمقاتل", "اشتباك", "الاشتباك", "اشتبك",
+    "المعارك", "معارك", "تفجير", "التفجير", "انتحاري", "الانتحاري", "بالصواريخ",
+    "قذائف", "قصف", "كمين", "اغتيال", "اختطاف", "خطف", "قتال", "القتال", "سيطرت",
 )))
+
+#: How many words from the group noun a word about fighting may stand.
+WINDOW = 8
 
 #: Words after a group noun that are no name: adjectives of the noun and the generic fighters
 #: ("جماعة مسلحة", "جماعة المسلحين"), and the common nouns of a movement ("حركة السير").
@@ -51,9 +55,10 @@ _PARTICLES = _keys(
 )
 
 
-def armed_context(toks: list[Token]) -> bool:
-    """Whether the sentence speaks of fighting."""
-    return any(t.norm.lstrip("وف").startswith(_ARMED) for t in toks)
+def armed_context(toks: list[Token], k: int = 0, window: int | None = None) -> bool:
+    """Whether the words around token ``k`` (the whole sentence when no ``window``) speak of fighting."""
+    near = toks if window is None else toks[max(0, k - window) : k + window + 1]
+    return any(t.norm.lstrip("وف").startswith(_ARMED) for t in near)
 
 
 def group_names(kb: KnowledgeBase, text: str, toks: list[Token]) -> list[Candidate]:
@@ -64,7 +69,7 @@ def group_names(kb: KnowledgeBase, text: str, toks: list[Token]) -> list[Candida
     out: list[Candidate] = []
     for k in range(len(toks) - 1):
         noun = next(((s, key) for s, key in token_heads(toks[k], text) if key in GROUP_NOUNS), None)
-        if noun is None:
+        if noun is None or not armed_context(toks, k, WINDOW):
             continue
         j = _name_end(kb, toks, k + 1, text)
         if j is None:
