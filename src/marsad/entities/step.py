@@ -18,8 +18,11 @@ The pieces live beside this module: :mod:`~marsad.entities.name_candidates` (1, 
 :mod:`~marsad.entities.span_overlaps` (which overlapping candidate wins),
 :mod:`~marsad.entities.story_states` and :mod:`~marsad.entities.shared_names` (the states the
 story is about and what they settle), :mod:`~marsad.entities.name_propagation` (4),
-:mod:`~marsad.entities.apposition` (which person a title stands beside) and
-:mod:`~marsad.entities.nominal_roles` (sides, lone nominals, regimes, epithets, peoples).
+:mod:`~marsad.entities.apposition` (which person a title stands beside, with
+:mod:`~marsad.entities.title_holders` for a name set off by commas after the title's complement),
+:mod:`~marsad.entities.nominal_roles` (sides, lone nominals, regimes, epithets, peoples),
+:mod:`~marsad.entities.armed_groups` (unknown groups named in a sentence about fighting) and
+:mod:`~marsad.entities.generations` ("جونيور", "الابن": another person than the father).
 """
 
 from __future__ import annotations
