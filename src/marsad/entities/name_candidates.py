@@ -41,6 +41,7 @@ from marsad.entities.role_words import NOT_DEFINITE, OPENS_ADJECTIVE, OPENS_NAME
 from marsad.entities.roles import Grammar
 from marsad.entities.span_overlaps import Candidate
 from marsad.entities.title_phrases import Role
+from marsad.entities.titled_people import titled_people
 from marsad.normalize import match_key
 
 #: Recognizer labels → entity types (the recognizer's LOC is a GPE unless the knowledge base says).
@@ -172,6 +173,9 @@ def sentence_names(
     cands.extend(_norp(kb, text, toks, opens))
     cands.extend(_collectives(grammar, text, toks))
     role_tokens = {k for r in roles for k in range(r.i, r.j)}
+    known = {k for c in cands if c[3] in ("kb", "weak", "body", "outlet") for k in range(c[1], c[2])}
+    # "مدير المستشفى محمد صالحة" where the recognizer has at most the first name
+    cands.extend(titled_people(kb, text, toks, known | role_tokens, ner_spans))
     conjunct_tokens = {k for r in roles for a, b in r.conjuncts for k in range(a, b)}
     # ... unless the title is of that body: "المتحدث باسم رئاسة الجمهورية", "المتحدث لوزارة الخارجية"
     own_body = {
