@@ -6,7 +6,7 @@ from __future__ import annotations
 from marsad.events.arguments import ACTOR_TYPES, PLACE_TYPES, SUBJECT_NOUNS, ArgumentFinder, Ref
 from marsad.events.drafts import Draft
 from marsad.events.quotes import COMPLEMENTIZERS
-from marsad.events.reader_core import ReaderCore
+from marsad.events.places import Placing
 from marsad.events.triggers import Tok, read_modality, readings
 from marsad.events.vocabulary import (
     ARRIVE,
@@ -33,7 +33,7 @@ NATIONAL_ACTS = frozenset({"COOPERATE", "REJECT", "REQUEST", "SUPPORT"})  # not 
 SOURCE_NOUNS = frozenset(match_key(w) for w in ("مصدر", "مصادر"))
 
 
-class DraftFinishing(ReaderCore):
+class DraftFinishing(Placing):
     """:meth:`_finish` completes a draft (see the module docstring)."""
 
     def _finish(self, d: Draft, toks: list[Tok], finder: ArgumentFinder, earlier: list[Draft]) -> Draft:
@@ -50,11 +50,7 @@ class DraftFinishing(ReaderCore):
         if d.plover == "THREATEN" and d.modality == "future":
             d.modality, d.tense = "asserted", "past"  # "ستواجه برد قاس": the threat is made now
         if d.location is None:
-            d.location = (
-                finder.place_after(d.clause_start, d.clause_end)
-                or finder.place_after(finder.start, finder.end)
-                or self.dateline_place
-            )
+            d.location = self._scene(d, toks, finder)
         if d.plover in ("ASSAULT", "COERCE") and (d.location is None or d.location is self.dateline_place):
             hit = finder.place_after(d.clause_start, d.clause_end, ("علي",))
             d.location = hit or d.location  # "شنته قوات الاحتلال على مدينة رفح"

@@ -75,6 +75,7 @@ class DocumentReader(Drafting, Settling, EventBuilding):
             quotes.extend(q for q in qs if not any(o.start < q.end and q.start < o.end for o in quotes))
             for d in drafts:
                 d.sentence = si
+                self._place_by_story(d)
                 self.history.append(d)
                 events.append(self._event(f"ev{len(events) + 1}", si, d, s.start, s.end))
         if boiler:  # a quote told across sentences may run into a teaser or a sign-off: not body text
@@ -128,6 +129,7 @@ class DocumentReader(Drafting, Settling, EventBuilding):
             m for m in find_matches(toks, self.lex, heads) if m.entry.frame != "stop" and not invocation(toks, m) and not counted_student(toks, m)
         ]
         cues = find_cues(text, toks, s0, s1, cue_words)
+        self._trigger_starts = sorted(toks[m.trigger[0]].start for m in matches)
         self._side = side_marker(toks)
         opening = [bare(t.key) for t in toks[:2] if t.is_word]
         self._pluperfect = bool(opening) and opening[0] in ("كان", "كانت") and any(bare(t.key) == "قد" for t in toks[:12])

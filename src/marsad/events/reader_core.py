@@ -62,6 +62,7 @@ class ReaderCore:
         self._subject_gender: str | None = None  # "m"/"f": the verb that named the discourse subject agreed so
         self._current: list[Draft] = []  # the drafts of the sentence kept so far
         self._headline: int | None = None  # the index of a headline sentence (-1: none)
+        self._trigger_starts: list[int] = []  # where the sentence's lexicon matches start (other acts)
 
     def _in_boilerplate(self, doc: Document, tokens: list[Tok]) -> list[bool]:
         """``doc.in_boilerplate`` of every token, visiting only the tokens that start inside a
