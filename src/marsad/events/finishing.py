@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from marsad.events.arguments import ACTOR_TYPES, PLACE_TYPES, SUBJECT_NOUNS, ArgumentFinder, Ref
 from marsad.events.drafts import Draft
-from marsad.events.quotes import COMPLEMENTIZERS
 from marsad.events.places import Placing
+from marsad.events.quotes import COMPLEMENTIZERS
 from marsad.events.triggers import Tok, read_modality, readings
 from marsad.events.vocabulary import (
     ARRIVE,

@@ -18,7 +18,15 @@ from __future__ import annotations
 
 import re
 
-from marsad.events.arguments import PLACE_NOUNS, PLACE_TYPES, ArgumentFinder, Ref, _bare, nationality, word_key
+from marsad.events.arguments import (
+    PLACE_NOUNS,
+    PLACE_TYPES,
+    ArgumentFinder,
+    Ref,
+    _bare,
+    nationality,
+    word_key,
+)
 from marsad.events.drafts import Draft
 from marsad.events.reader_core import ReaderCore
 from marsad.events.triggers import Tok
