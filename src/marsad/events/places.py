@@ -91,14 +91,17 @@ def is_scene(text: str, start: int, floor: int) -> bool:
     while words:
         k = words[-1]
         if k in _SCENE:
-            return True
+            # "قدموا من جنوب مدينة درنة": where they came from, not where they struck
+            return k == "في" or len(words) < 2 or words[-2] != "من"
+
         if k.startswith("ب") and k[1:] in _NOUNS:
             return True  # "بمدينة رفح", "بمحافظة شمال سيناء"
         if k == "من" and len(words) > 1 and words[-2] in _NEAR_FROM:
             return True
         if k.startswith("ل") and k[1:] in _NOUNS and len(words) > 1 and words[-2] in _CONTAINING:
             return True  # "في منطقة الراهدة التابعة لمحافظة تعز"
-        if skipped < 3 and (k in _NOUNS or (nationality(k) and k.startswith("ال"))):
+        adjective = k.startswith("ال") and (nationality(k) is not None or (len(k) > 5 and k.endswith("يه")))
+        if skipped < 3 and (k in _NOUNS or adjective):
             words.pop()  # "في العاصمة اليونانية أثينا", "في قضاء الطارمية"
             skipped += 1
             continue
@@ -138,14 +141,15 @@ class Placing(ReaderCore):
             ]
 
         a, b = d.clause_start, d.clause_end
+        condemns = d.plover == "ACCUSE" and d.cameo == "111"  # "أدان الحادث الذي وقع في كرمان"
         tiers = [("في", "ب")] + ([("علي",)] if d.plover in ("ASSAULT", "COERCE") else []) + [None]
         for preps in tiers:
             found = scenes(a, b, preps)
-            if d.plover in SPEECH and d.plover != "ACCUSE":
+            if d.plover in SPEECH and not condemns:
                 found = [r for r in found if not self._told_of_another(d, r, toks)]
             if found:
                 return found[0]
-        if d.plover not in SPEECH or d.plover == "ACCUSE":
+        if d.plover not in SPEECH or condemns:
             found = scenes(finder.start, finder.end, ("في", "ب")) or scenes(finder.start, finder.end, None)
             if found:
                 return found[0]
@@ -192,11 +196,14 @@ class Placing(ReaderCore):
             return
         if d.plover in GROUND:
             prior = next((x for x in reversed(self.history[-12:]) if x.plover in GROUND and x.location is not None
-                          and x.location is not self.dateline_place and x.sentence >= self._sentence - 2), None)
+                          and x.location is not self.dateline_place and x.sentence >= self._sentence - 2
+                          and "story_place" not in x.extra), None)
             if prior is not None:
                 d.location = prior.location
+                d.extra["story_place"] = "1"  # carried once, not down a whole report
                 return
         if d.plover == "COERCE" and d.source is not None and d.source.type in ("ORG", "GPE"):
             own = self.mentions.country_entity(self._country(d.source))
             if own is not None:
                 d.location = self._ref_of(own.id)
+                d.extra["story_place"] = "1"

@@ -57,7 +57,7 @@ class Settling(Informativeness, SubjectTracking, ObjectFinding):
                     host.count = host.count if host.count is not None else d.count
                 weak = host.target is None or "target_from_place" in host.extra or host.target.type in PLACE_TYPES
                 if d.target is not None and weak and d.target.type not in PLACE_TYPES:
-                    if host.target is not None and host.target.type in PLACE_TYPES:
+                    if host.target is not None and host.target.type in PLACE_TYPES and "target_from_place" not in host.extra:
                         host.location = host.target  # the place struck is where it happened
                     host.target = d.target  # the victims named, not the place struck
                     host.extra.pop("target_from_place", None)
@@ -222,7 +222,7 @@ class Settling(Informativeness, SubjectTracking, ObjectFinding):
             noun.source = noun.source or v.source
             if noun.target is None or "target_from_place" in noun.extra:
                 noun.target = v.target or noun.target
-            if v.target is not None and v.target.type in PLACE_TYPES:
+            if v.target is not None and v.target.type in PLACE_TYPES and "target_from_place" not in v.extra:
                 noun.location = v.target  # "الغارات التي استهدفت محيط مدينة بعلبك": where it struck
             elif v.location is not None and v.location.start >= v.head_start:
                 noun.location = v.location  # a place told in the relative clause itself
