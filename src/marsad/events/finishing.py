@@ -65,9 +65,12 @@ class DraftFinishing(Placing):
             d.target = self._recipient(d, finder)
             if d.target is not None and d.target.type in PLACE_TYPES:
                 d.location = d.target  # "دخلت قطاع غزة": where the aid went
-        if d.cameo == "170" and d.verbal and d.target is None and d.location is not None:
+        if d.cameo == "170" and d.verbal and d.target is None and d.location is not None and "scene_word" not in d.extra:
             d.target = d.location  # a raid is on the place it storms
-        if d.plover in ("ASSAULT", "COERCE") and d.target is None and d.location is not None and d.location is not self.dateline_place:
+        if (
+            d.plover in ("ASSAULT", "COERCE") and d.target is None and d.location is not None
+            and d.location is not self.dateline_place and "scene_word" not in d.extra
+        ):
             # an attack with no named victim is coded against the place's country (CAMEO usage);
             # a place of unknown country takes the country of the next place ("حي كفرسوسة بمدينة
             # دمشق")

@@ -148,9 +148,15 @@ class Placing(ReaderCore):
             if d.plover in SPEECH and not condemns:
                 found = [r for r in found if not self._told_of_another(d, r, toks)]
             if found:
+                if preps is None:
+                    d.extra["scene_word"] = "1"
                 return found[0]
         if d.plover not in SPEECH or condemns:
-            found = scenes(finder.start, finder.end, ("في", "ب")) or scenes(finder.start, finder.end, None)
+            found = scenes(finder.start, finder.end, ("في", "ب"))
+            if not found:
+                found = scenes(finder.start, finder.end, None)
+                if found:
+                    d.extra["scene_word"] = "1"
             if found:
                 return found[0]
         return self._dateline_for(d, finder)
