@@ -132,3 +132,10 @@ def test_a_foreign_act_reported_from_the_dateline_city_is_not_placed_there() -> 
     text = "طهران - طالب وزير الخارجية الأمريكي الحوثيين بوقف الهجمات على السفن."
     doc = _with_dateline(text, [TEHRAN, US_FM, HOUTHIS], "طهران")
     assert [loc for _t, loc in located(doc, "REQUEST")] == [None]
+
+
+def test_a_statement_is_made_where_its_speaker_is_visiting() -> None:
+    text = ("وجاءت تصريحات ظريف بعد ساعات من حث ترامب الذي يزور السعودية زعماء الدول العربية والإسلامية على "
+            "التوحد وهزيمة الإسلاميين المتطرفين.")
+    doc = run(text, [("ظريف", "zarif", "PER", "IRN", "IRNGOV"), ("ترامب", "trump", "PER", "USA", "USAGOV"), SAUDI])
+    assert [loc for _t, loc in located(doc, "REQUEST")] == ["saudi"]

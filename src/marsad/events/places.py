@@ -193,13 +193,21 @@ class Placing(ReaderCore):
             return True
         return any(d.trig_end <= t.start < r.start and bare(t.key) in RELATIVES for t in toks)
 
-    def _place_by_story(self, d: Draft) -> None:
+    def _place_by_story(self, d: Draft, sentence: list[Draft] = ()) -> None:  # type: ignore[assignment]
         """A draft its sentence and the dateline left unplaced: an act on the ground continues
         the place of the last one told in the two sentences before ("اقتحم متشددون نقطة تفتيش
         خارج مدينة أجدابيا … وقال التنظيم إنه استولى على ذخيرة"); an arrest or crackdown by a
-        state's own organs happened in that state."""
+        state's own organs happened in that state; a statement is made where its speaker is meeting
+        or visiting in this or the two sentences before ("حث ترامب الذي يزور السعودية")."""
         if d.location is not None or "phone" in d.extra:
             return
+        if d.plover in SPEECH and d.source is not None:
+            host = next((x for x in [*sentence, *reversed(self.history[-12:])] if x is not d and x.plover == "CONSULT"
+                         and x.location is not None and "phone" not in x.extra and x.sentence >= self._sentence - 2
+                         and x.source is not None and x.source.entity == d.source.entity), None)
+            if host is not None:
+                d.location = host.location
+                return
         if d.plover in GROUND:
             prior = next((x for x in reversed(self.history[-12:]) if x.plover in GROUND and x.location is not None
                           and x.location is not self.dateline_place and x.sentence >= self._sentence - 2

@@ -75,7 +75,8 @@ class DocumentReader(Drafting, Settling, EventBuilding):
             quotes.extend(q for q in qs if not any(o.start < q.end and q.start < o.end for o in quotes))
             for d in drafts:
                 d.sentence = si
-                self._place_by_story(d)
+            for d in drafts:
+                self._place_by_story(d, drafts)
                 self.history.append(d)
                 events.append(self._event(f"ev{len(events) + 1}", si, d, s.start, s.end))
         if boiler:  # a quote told across sentences may run into a teaser or a sign-off: not body text
