@@ -63,6 +63,8 @@ _NOUNS = PLACE_NOUNS | frozenset(
         "قرى", "مخيمات", "أحياء", "جزيرة", "ميناء", "مطار", "معبر", "مركز", "مديريات", "محافظات",
     )
 )
+# "شهدت مديريات محافظة الحديدة وقفات قبلية": the place that witnessed the acts is their scene
+_WITNESSED = frozenset(match_key(w) for w in ("شهدت", "شهد", "تشهد", "يشهد", "شهدته", "شهدتها"))
 _CONTAINING = frozenset(match_key(w) for w in ("التابعة", "التابع", "الواقعة", "الواقع"))
 _CALLS = (match_key("اتصال"), match_key("مكالم"), match_key("هاتف"))
 RELATIVES = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
@@ -71,7 +73,7 @@ RELATIVES = frozenset(match_key(w) for w in ("الذي", "التي", "الذين
 def is_scene(text: str, start: int, floor: int) -> bool:
     """True when the words just before a place mention starting at ``start`` set it as the scene
     of an act: "في X", "بـX", "بمدينة X", "قرب X", "شمال X", "بالقرب من مدينة X", "في العاصمة
-    اليونانية X", "التابعة لمحافظة X" (the province that holds the scene)."""
+    اليونانية X", "التابعة لمحافظة X" (the province that holds the scene), "شهدت مدينة X"."""
     ws = start
     while ws > floor and not text[ws - 1].isspace() and text[ws - 1] not in '"«“(،,':
         ws -= 1
@@ -94,6 +96,8 @@ def is_scene(text: str, start: int, floor: int) -> bool:
             # "قدموا من جنوب مدينة درنة": where they came from, not where they struck
             return k == "في" or len(words) < 2 or words[-2] != "من"
 
+        if k in _WITNESSED:
+            return True
         if k.startswith("ب") and k[1:] in _NOUNS:
             return True  # "بمدينة رفح", "بمحافظة شمال سيناء"
         if k == "من" and len(words) > 1 and words[-2] in _NEAR_FROM:
