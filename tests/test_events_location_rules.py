@@ -140,3 +140,19 @@ def test_a_statement_is_made_where_its_speaker_is_visiting() -> None:
             "التوحد وهزيمة الإسلاميين المتطرفين.")
     doc = run(text, [("ظريف", "zarif", "PER", "IRN", "IRNGOV"), ("ترامب", "trump", "PER", "USA", "USAGOV"), SAUDI])
     assert [loc for _t, loc in located(doc, "REQUEST")] == ["saudi"]
+
+
+def test_the_site_an_attack_strikes_is_its_place() -> None:
+    text = 'أعلن حزب الله أن مجاهديه استهدفوا موقع "المالكية" التابع لجيش الاحتلال بالأسلحة الصاروخية.'
+    ents = [("حزب الله", "hezbollah", "ORG", "LBN", "LBNREB"), ("المالكية", "malkia", "FAC", "ISR", None),
+            ("جيش الاحتلال", "idf", "ORG", "ISR", "ISRMIL")]
+    assert [loc for _t, loc in located(run(text, ents), "ASSAULT")] == ["malkia"]
+
+
+def test_the_act_answered_keeps_its_own_place() -> None:
+    text = ("أعلن حزب الله أن مجاهديه استهدفوا مواقع لجيش الاحتلال بالأسلحة الصاروخية، وذلك رداً على المجزرة "
+            "التي ارتكبها العدو في مدينة النبطية.")
+    ents = [("حزب الله", "hezbollah", "ORG", "LBN", "LBNREB"), ("جيش الاحتلال", "idf", "ORG", "ISR", "ISRMIL"),
+            ("النبطية", "nabatieh", "GPE", "LBN", None)]
+    doc = run(text, ents)
+    assert [loc for t, loc in located(doc, "ASSAULT") if "استهدفوا" in t] == [None]

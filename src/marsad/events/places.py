@@ -65,7 +65,10 @@ _NOUNS = PLACE_NOUNS | frozenset(
 )
 # "شهدت مديريات محافظة الحديدة وقفات قبلية": the place that witnessed the acts is their scene
 _WITNESSED = frozenset(match_key(w) for w in ("شهدت", "شهد", "تشهد", "يشهد", "شهدته", "شهدتها"))
+_SITES = frozenset(match_key(w) for w in ("موقع", "مواقع", "ثكنة", "قاعدة", "مقر", "معسكر", "مبنى", "بوابة"))
 _CONTAINING = frozenset(match_key(w) for w in ("التابعة", "التابع", "الواقعة", "الواقع"))
+# "رداً على المجزرة التي ارتكبها العدو في النبطية": what follows is the act answered, with its own place
+_REPLY = frozenset(match_key(w) for w in ("رداً", "ردا", "انتقاماً", "ثأراً", "رد"))
 _CALLS = (match_key("اتصال"), match_key("مكالم"), match_key("هاتف"))
 RELATIVES = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
 
@@ -137,11 +140,14 @@ class Placing(ReaderCore):
             return None
         text = self.doc.text
 
+        reply = next((t.start for t in toks if t.start >= d.trig_end and bare(t.key) in _REPLY), None)
+
         def scenes(a: int, b: int, preps: tuple[str, ...] | None) -> list[Ref]:
             return [
                 r for r in finder.refs
                 if a <= r.start < b and r.type in PLACE_TYPES and not finder._org_seat(r)
                 and (finder.prep(r) in preps if preps else is_scene(text, r.start, finder.start))
+                and (reply is None or r.start < reply)
             ]
 
         a, b = d.clause_start, d.clause_end
@@ -149,6 +155,8 @@ class Placing(ReaderCore):
         tiers = [("في", "ب")] + ([("علي",)] if d.plover in ("ASSAULT", "COERCE") else []) + [None]
         for preps in tiers:
             found = scenes(a, b, preps)
+            if preps is None and d.plover in ("ASSAULT", "COERCE"):
+                found = self._struck(d, finder) + found
             if d.plover in SPEECH and not condemns:
                 found = [r for r in found if not self._told_of_another(d, r, toks)]
             if found:
@@ -164,6 +172,20 @@ class Placing(ReaderCore):
             if found:
                 return found[0]
         return self._dateline_for(d, finder)
+
+    def _struck(self, d: Draft, finder: ArgumentFinder) -> list[Ref]:
+        """The place an attack's or raid's verb takes as its object, right after it or after a
+        site noun: "استهدفوا موقع "المالكية"", "اقتحموا بلدة يعبد"."""
+        text = self.doc.text
+        out = []
+        for r in finder.refs:
+            if r.type not in PLACE_TYPES or not d.trig_end <= r.start < d.clause_end:
+                continue
+            between = [_bare(word_key(w)) for w in _W.findall(text, d.trig_end, r.start)]
+            if len(between) <= 2 and all(w in _NOUNS or w in _SITES for w in between):
+                out.append(r)
+            break  # only the first mention after the verb can be its object
+        return out
 
     def _dateline_for(self, d: Draft, finder: ArgumentFinder) -> Ref | None:
         """The dateline place, unless the sentence names a place of another country (a foreign
@@ -198,12 +220,18 @@ class Placing(ReaderCore):
         return any(d.trig_end <= t.start < r.start and bare(t.key) in RELATIVES for t in toks)
 
     def _place_by_story(self, d: Draft, sentence: list[Draft] = ()) -> None:  # type: ignore[assignment]
-        """A draft its sentence and the dateline left unplaced: an act on the ground continues
+        """A draft its sentence and the dateline left unplaced: an attack or raid on a place
+        happened there; an act on the ground continues
         the place of the last one told in the two sentences before ("اقتحم متشددون نقطة تفتيش
         خارج مدينة أجدابيا … وقال التنظيم إنه استولى على ذخيرة"); an arrest or crackdown by a
         state's own organs happened in that state; a statement is made where its speaker is meeting
         or visiting in this or the two sentences before ("حث ترامب الذي يزور السعودية")."""
         if d.location is not None or "phone" in d.extra:
+            return
+        if d.plover in ("ASSAULT", "COERCE") and d.target is not None and d.target.type in PLACE_TYPES and (
+            "target_from_place" not in d.extra and d.target.start >= 0
+        ):
+            d.location = d.target  # "استهدفوا موقع المالكية": the place struck is where it happened
             return
         if d.plover in SPEECH and d.source is not None:
             host = next((x for x in [*sentence, *reversed(self.history[-12:])] if x is not d and x.plover == "CONSULT"
