@@ -8,8 +8,12 @@ Conventions (CAMEO and ACLED code the place of the act, not of its report):
   rarely repeats the town), else, for an arrest or crackdown by a state's own forces, that state;
 * a meeting or visit happened where it is held; a phone call has no place;
 * a statement, appeal, accusation or condolence has a place only when the text says where it was
-  made, never the place of the act it comments on ("أعرب عن استنكاره للاعتداء الذي وقع في
-  عسير": Asir is the attack's place, not the condemnation's);
+  made, or its speaker's meeting or visit told nearby, never the place of an act it mentions
+  ("اتهمت تونس بتعطيل ترحيل العامري المشتبه في تنفيذه الاعتداء ببرلين": Berlin is the attack's);
+  one exception follows the project's gold: a condemnation (CAMEO 111) is placed where the act it
+  condemns happened ("أدان الحادث الإرهابي الذي وقع في كرمان", "استنكاره للاعتداء … بمنطقة عسير");
+* an attack's place is where it struck: "رداً على المجزرة التي ارتكبها العدو في النبطية" gives
+  the answered act's place, not the reply's;
 * the dateline city is the default only for an act of the dateline's country; a foreign act
   reported from it ("طهران - ... في اليمن") is not placed there.
 """
