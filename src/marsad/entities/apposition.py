@@ -39,6 +39,8 @@ def apposition(
     def person_in(tok: Token) -> int | None:
         k = bisect.bisect_left(starts, tok.start)
         if k < len(names) and names[k].start < tok.end and names[k].type == "PER":
+            if text[tok.start : names[k].start] == "و":
+                return None  # "بحث وزير الخارجية والبديوي": a second person, not the holder
             return k
         return None
 

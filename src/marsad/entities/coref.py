@@ -479,6 +479,8 @@ def _place_role(
         if key not in by_key:
             by_key[key] = new(entry)
         return by_key[key]
+    if role.kind == "nominal" and role.key == _ARMY_NOUN:
+        return _lone_army(role, clusters, names, by_key)
     if role.kind == "nominal":
         found = _antecedent(role, clusters, names)
         if found is None and role.country:
@@ -508,6 +510,9 @@ def _place_role(
         ]
         if len(same) == 1:
             return same[0]
+    again = _titled_before(role, clusters, names)
+    if again is not None:
+        return again
     holder = resolve_holder(kb, role, date)
     if holder is not None:
         key = "kb:" + holder.id
@@ -522,6 +527,41 @@ def _place_role(
     if found is None:
         found = by_key[key] = new(None)
     return found
+
+
+_ARMY_NOUN = "جيش"
+
+
+def _lone_army(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan], by_key: dict[str, int]) -> int | None:
+    """A lone "الجيش" is the one state army the story named before it ("القوات المسلحة
+    السودانية" … "الجيش"); with two armies named (a border clash) it is left unplaced."""
+    from marsad.entities.role_words import bare
+
+    armies = {c for k, c in by_key.items() if k.startswith("army:")}
+    armies |= {
+        i for i, c in enumerate(clusters)
+        if any(names[k].type == "ORG" and names[k].words and bare(names[k].words[0]) == _ARMY_NOUN for k in c.names)
+    }
+    if len(armies) != 1:
+        return None
+    (c,) = armies
+    return c if any(names[k].start < role.start for k in clusters[c].names) else None
+
+
+def _titled_before(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan]) -> int | None:
+    """The one named person who held this office, in full, earlier in the story: "المفوض العام"
+    after "المفوض العام للأونروا فيليب لازاريني", "وزير الخارجية" after "وزير الخارجية الإيراني
+    عباس عراقجي". A bare title names no state or body of its own, so two such holders (two
+    foreign ministers) leave it unplaced."""
+    if role.kind != "title" or role.country or role.org or role.former or not role.title:
+        return None
+    prefix = role.key + " "
+    found = [
+        i for i, c in enumerate(clusters)
+        if c.names and any(names[k].start < role.start for k in c.names)
+        and (any(k.startswith(prefix) for k in c.role_keys) or role.title in {t.split("@")[0] for t in c.titles})
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _state_cluster(iso3: str, clusters: list[_Cluster], kb: KnowledgeBase, by_key: dict[str, int], new) -> int | None:  # type: ignore[no-untyped-def]
