@@ -184,6 +184,8 @@ def cluster(
             if known and not known[0].weak:
                 key = "kb:" + known[0].id  # "سانا" tagged in the byline: the agency named later
         c = by_key.get(key)
+        if c is None and n.entry is None:
+            c = _article_twin(key, n, kb, by_key)  # "يونيسف" after "اليونيسف": one body
         if c is None and n.same_as is not None:
             c = at_start.get(n.same_as)  # "سيف الله بن حسين المكنى أبو عياض": one man
             if c is not None:
@@ -527,6 +529,25 @@ def _place_role(
     if found is None:
         found = by_key[key] = new(None)
     return found
+
+
+def _article_twin(key: str, n: NameSpan, kb: KnowledgeBase, by_key: dict[str, int]) -> int | None:
+    """The cluster of the same name written with (or without) the article: "اليونيسف" and
+    "يونيسف", "الأونروا" and "أونروا". Only a one-word name or one the knowledge base knows in
+    the other spelling: "الحرس" is no twin of "حرس الحدود"."""
+    if not n.words:
+        return None
+    first = n.words[0]
+    twin_first = first[2:] if first.startswith("ال") and len(first) > 4 else "ال" + first
+    twin = (twin_first, *n.words[1:])
+    known = kb.lookup(" ".join(twin))
+    if known and not known[0].weak:
+        c = by_key.get("kb:" + known[0].id)
+        if c is not None:
+            return c
+    if len(n.words) != 1:
+        return None
+    return by_key.get(key.rsplit(":", 1)[0] + ":" + " ".join(twin))
 
 
 _ARMY_NOUN = "جيش"

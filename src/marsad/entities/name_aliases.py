@@ -1,5 +1,5 @@
 """A person's other name given in apposition: "سيف الله بن حسين المكنى أبو عياض", "X المعروف
-باسم «أبو عمر»", "X الملقب بـ Y".
+باسم «أبو عمر»", "X الملقب بـ Y"; a body's short name in brackets: "منظمة ... للطفولة (يونيسف)".
 
 The kunya or nickname is the same person: the recognizer's span is cut at the alias word (it may
 run "X المكنى أبو عياض زعيم" as one name) and the name after it is joined to the one before
@@ -61,3 +61,29 @@ def link_aliases(sents: list[list[Token]], names: list[NameSpan]) -> None:
             p = bisect.bisect_left(starts, toks[m].start)
             if p < len(names) and names[p].type == "PER" and names[p].start < toks[m].end and names[p] is not before:
                 names[p].same_as = before.start
+
+
+#: Most words in a bracketed short name: "(يونيسف)", "(إم 23)"; longer is a gloss, not an alias.
+MAX_SHORT_NAME = 3
+
+
+def link_short_names(sents: list[list[Token]], names: list[NameSpan]) -> None:
+    """Mark a name in brackets right after a body's name as that body's (``same_as``):
+    "منظمة الأمم المتحدة للطفولة (يونيسف)" is one body, so "يونيسف" alone later is it too.
+    Both must be of one type: "وزارة الصحة (غزة)" places the ministry, it does not rename it."""
+    starts = [n.start for n in names]
+    ends = {n.end: n for n in names if n.type in {"ORG", "NORP"}}
+    for toks in sents:
+        for k in range(1, len(toks) - 2):
+            if toks[k].norm != "(":
+                continue
+            before = ends.get(toks[k - 1].end)
+            p = bisect.bisect_left(starts, toks[k + 1].start)
+            if before is None or p >= len(names) or names[p].start != toks[k + 1].start:
+                continue
+            short = names[p]
+            if short.type != before.type or len(short.words) > MAX_SHORT_NAME or short.same_as is not None:
+                continue
+            after = next((t for t in toks[k + 1 :] if t.start >= short.end), None)
+            if after is not None and after.norm == ")" and after.start == short.end:
+                short.same_as = before.start

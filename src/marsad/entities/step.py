@@ -36,7 +36,7 @@ from marsad.entities.apposition import apposition, lone_national_office, near_pe
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
 from marsad.entities.generations import mark_generations
 from marsad.entities.kb import KnowledgeBase, words
-from marsad.entities.name_aliases import link_aliases
+from marsad.entities.name_aliases import link_aliases, link_short_names
 from marsad.entities.name_candidates import sentence_names
 from marsad.entities.name_propagation import propagate
 from marsad.entities.nominal_roles import people_roles, regime_roles, sides_and_nominals
@@ -153,6 +153,7 @@ class EntityStep(Step):
         mark_generations(doc.text, names)  # "دونالد ترامب جونيور": not his father
         names.sort(key=lambda n: n.start)
         link_aliases(sents, names)
+        link_short_names(sents, names)
         place_bodies(names)
         home = local_state(own, sent_cands)
         shared = shared_names(names, home, kb, grammar)
@@ -173,6 +174,7 @@ class EntityStep(Step):
                 RoleSpan(r)
                 for r in sides_and_nominals(grammar, doc.text, toks, sent_roles, names, starts, sent_opens, states)
             )
+        held = {r.role.key for r in roles if r.holder is not None}  # offices named beside a person
         for toks, sent_roles, sent_opens in zip(sents, role_sents, opens, strict=True):
             near = near_persons(toks, names, starts)
             # with a story state, a national office stands alone too ("وزير الشؤون الدينية")
@@ -185,6 +187,9 @@ class EntityStep(Step):
                 holder = apposition(role, [*sent_roles, role], toks, names, starts, grammar, doc.text)
                 if holder is not None:
                     roles.append(RoleSpan(role, holder))
+                    held.add(role.key)
+                elif role.key in held:
+                    roles.append(RoleSpan(role))  # "رئيس المجلس الرئاسي" again: the man named with it
                 elif lone_national_office(role, grammar, toks, doc.text):
                     roles.append(RoleSpan(role))  # the story's state's office (coref gives the country)
             if self._people_mentions:
