@@ -179,8 +179,14 @@ class EntityStep(Step):
             near = near_persons(toks, names, starts)
             # with a story state, a national office stands alone too ("وزير الشؤون الدينية")
             at = None if home is not None else near
-            weak = grammar.untitled_roles(toks, doc.text, sent_roles, at, sent_opens) if near or at is None else []
+            only_held = not near and at is not None  # no person here: only an office held before
+            weak = (
+                grammar.untitled_roles(toks, doc.text, sent_roles, None if only_held else at, sent_opens)
+                if near or at is None or held else []
+            )
             for role in weak:  # "وزير الاستثمار خالد الفالح": kept only beside the person's name
+                if only_held and role.key not in held:
+                    continue
                 if overlaps_other_than_bodies(names, starts, role.start, role.end):
                     continue  # a body inside it is fine: "وكيل وزارة الخزانة لشؤون الإرهاب"
                 role = org_country(role, toks, names, starts, doc.text)
