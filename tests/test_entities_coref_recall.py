@@ -109,3 +109,16 @@ def test_bracketed_place_after_a_body_is_no_short_name(run) -> None:
     doc = run("غزة - قالت وزارة الصحة (غزة) إن عدد الشهداء ارتفع. وأضافت الوزارة أن المستشفيات تعاني.")
     ministry, gaza = _holder(doc, "وزارة الصحة"), _holder(doc, "غزة", 1)
     assert ministry is not None and gaza is not None and ministry.id != gaza.id
+
+
+def test_minister_word_before_a_name_is_his_role(run) -> None:
+    doc = run(
+        "الكويت - قال وزير الخارجية عبدالله اليحيا إن الكويت تدعم الحوار.\n"
+        "وأكد الوزير اليحيا أن التنسيق مستمر."
+    )
+    assert _same(doc, "عبدالله اليحيا", "الوزير")
+
+
+def test_ambassador_word_before_a_name_stays_an_honorific(run) -> None:
+    doc = run("القاهرة - وصرح السفير أحمد أبو زيد المتحدث باسم وزارة الخارجية بأن الوزير سيزور عمان.")
+    assert _holder(doc, "السفير") is None

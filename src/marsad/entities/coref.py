@@ -573,9 +573,11 @@ def _titled_before(role: Role, clusters: list[_Cluster], names: Sequence[NameSpa
     """The one named person who held this office, in full, earlier in the story: "المفوض العام"
     after "المفوض العام للأونروا فيليب لازاريني", "وزير الخارجية" after "وزير الخارجية الإيراني
     عباس عراقجي". A bare title names no state or body of its own, so two such holders (two
-    foreign ministers) leave it unplaced."""
+    foreign ministers) leave it unplaced, and so does a lone head word."""
     if role.kind != "title" or role.country or role.org or role.former or not role.title:
         return None
+    if len(role.key.split()) < 2:
+        return None  # a lone head ("الرئيس") is too common a word: "الهدف الرئيس", another body's head
     prefix = role.key + " "
     found = [
         i for i, c in enumerate(clusters)

@@ -36,6 +36,7 @@ from marsad.entities.apposition import apposition, lone_national_office, near_pe
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
 from marsad.entities.generations import mark_generations
 from marsad.entities.kb import KnowledgeBase, words
+from marsad.entities.bare_heads import bare_head_roles
 from marsad.entities.name_aliases import link_aliases, link_short_names
 from marsad.entities.name_candidates import sentence_names
 from marsad.entities.name_propagation import propagate
@@ -169,6 +170,7 @@ class EntityStep(Step):
                     role = shared_role(role, shared[role.org])
                 role = org_country(role, toks, names, starts, doc.text)
                 roles.append(RoleSpan(role, apposition(role, sent_roles, toks, names, starts, grammar, doc.text)))
+            roles.extend(bare_head_roles(toks, doc.text, names, starts, sent_roles))  # "الوزير اليحيا"
             roles.extend(RoleSpan(r) for r in regime_roles(grammar, doc.text, toks, names, starts))
             roles.extend(
                 RoleSpan(r)
