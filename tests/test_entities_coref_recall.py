@@ -122,3 +122,11 @@ def test_minister_word_before_a_name_is_his_role(run) -> None:
 def test_ambassador_word_before_a_name_stays_an_honorific(run) -> None:
     doc = run("القاهرة - وصرح السفير أحمد أبو زيد المتحدث باسم وزارة الخارجية بأن الوزير سيزور عمان.")
     assert _holder(doc, "السفير") is None
+
+
+def test_one_word_name_and_its_twin_with_the_article_join(run) -> None:
+    doc = run(
+        "الرياض - ارتفع سعر صرف الدولار أمام الريال في السوق الموازية. "
+        "وبلغت قيمة الصفقة 500 مليون دولار بحسب مصادر مصرفية."
+    )
+    assert _same(doc, "الدولار", "دولار", 1)
