@@ -130,3 +130,10 @@ def test_one_word_name_and_its_twin_with_the_article_join(run) -> None:
         "وبلغت قيمة الصفقة 500 مليون دولار بحسب مصادر مصرفية."
     )
     assert _same(doc, "الدولار", "دولار", 1)
+
+
+def test_a_persons_name_and_its_twin_with_the_article_stay_apart() -> None:
+    from marsad.entities.coref import NameSpan, _article_twin
+
+    hussein = NameSpan(0, 4, "PER", ("حسين",))
+    assert _article_twin("PER:حسين", hussein, None, {"PER:الحسين": 0}) is None  # type: ignore[arg-type]

@@ -532,11 +532,11 @@ def _place_role(
 
 
 def _article_twin(key: str, n: NameSpan, kb: KnowledgeBase, by_key: dict[str, int]) -> int | None:
-    """The cluster of the same name written with (or without) the article: "اليونيسف" and
-    "يونيسف", "الأونروا" and "أونروا". Only a one-word name or one the knowledge base knows in
-    the other spelling: "الحرس" is no twin of "حرس الحدود"."""
-    if not n.words:
-        return None
+    """The cluster of the same body or thing written with (or without) the article: "اليونيسف"
+    and "يونيسف", "الدولار" and "دولار"; never a person's name. Only a one-word name or one the
+    knowledge base knows in the other spelling: "الحرس" is no twin of "حرس الحدود"."""
+    if not n.words or n.type == "PER":
+        return None  # "الحسين" (the imam, a brigade's name) is not "حسين"
     first = n.words[0]
     twin_first = first[2:] if first.startswith("ال") and len(first) > 4 else "ال" + first
     twin = (twin_first, *n.words[1:])

@@ -33,10 +33,10 @@ from collections.abc import Iterable, Iterator
 
 from marsad.document import Document, Token
 from marsad.entities.apposition import apposition, lone_national_office, near_persons, org_country
+from marsad.entities.bare_heads import bare_head_roles
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
 from marsad.entities.generations import mark_generations
 from marsad.entities.kb import KnowledgeBase, words
-from marsad.entities.bare_heads import bare_head_roles
 from marsad.entities.name_aliases import link_aliases, link_short_names
 from marsad.entities.name_candidates import sentence_names
 from marsad.entities.name_propagation import propagate
