@@ -137,3 +137,22 @@ def test_a_persons_name_and_its_twin_with_the_article_stay_apart() -> None:
 
     hussein = NameSpan(0, 4, "PER", ("حسين",))
     assert _article_twin("PER:حسين", hussein, None, {"PER:الحسين": 0}) is None  # type: ignore[arg-type]
+
+
+def test_title_before_a_name_the_segmenter_cut_after_waw_keeps_its_holder(run) -> None:
+    # "وهيب" is a first name, not و + "هيب": the title is still his
+    doc = run(
+        "دشن أمين منطقة المدينة المنورة الحارة الحجازية، وذلك بحضور وكيل الإمارة للشؤون المحلية "
+        "وهيب السهلي، ومدير عام السياحة صالح عباس."
+    )
+    assert _same(doc, "هيب السهلي", "وكيل الإمارة للشؤون المحلية")
+
+
+def test_lone_army_long_after_the_army_was_named_stays_unplaced(run) -> None:
+    filler = "وتناول اللقاء ملفات التعاون الاقتصادي والتجاري بين البلدين وسبل تطويرها في المرحلة المقبلة. " * 5
+    doc = run(
+        "بيروت - قال الرئيس السوري إن الجيش العربي السوري يواصل عملياته في ريف دمشق. "
+        + filler
+        + "\nوقال نائب الأمين العام لحزب الله إن الاستقرار في لبنان صنيعة ثلاثية الجيش والشعب والمقاومة."
+    )
+    assert _holder(doc, "الجيش", 1) is None

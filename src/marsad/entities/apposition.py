@@ -39,8 +39,12 @@ def apposition(
     def person_in(tok: Token) -> int | None:
         k = bisect.bisect_left(starts, tok.start)
         if k < len(names) and names[k].start < tok.end and names[k].type == "PER":
-            if text[tok.start : names[k].start] == "و":
-                return None  # "بحث وزير الخارجية والبديوي": a second person, not the holder
+            if text[tok.start : names[k].start] == "و" and (
+                names[k].entry is not None or text.startswith("ال", names[k].start)
+            ):
+                # "بحث وزير الخارجية والبديوي": a second person, not the holder; a name the
+                # segmenter cut ("وكيل الإمارة وهيب السهلي" → "هيب") still is
+                return None
             return k
         return None
 

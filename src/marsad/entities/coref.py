@@ -482,7 +482,7 @@ def _place_role(
             by_key[key] = new(entry)
         return by_key[key]
     if role.kind == "nominal" and role.key == _ARMY_NOUN:
-        return _lone_army(role, clusters, names, by_key)
+        return _lone_army(role, clusters, names, roles, by_key)
     if role.kind == "nominal":
         found = _antecedent(role, clusters, names)
         if found is None and role.country:
@@ -551,9 +551,13 @@ def _article_twin(key: str, n: NameSpan, kb: KnowledgeBase, by_key: dict[str, in
 
 
 _ARMY_NOUN = "جيش"
+#: Most characters from the army's last mention to a lone "الجيش" that refers back to it.
+ARMY_REACH = 400
 
 
-def _lone_army(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan], by_key: dict[str, int]) -> int | None:
+def _lone_army(
+    role: Role, clusters: list[_Cluster], names: Sequence[NameSpan], roles: Sequence[RoleSpan], by_key: dict[str, int]
+) -> int | None:
     """A lone "الجيش" is the one state army the story named before it ("القوات المسلحة
     السودانية" … "الجيش"); with two armies named (a border clash) it is left unplaced."""
     from marsad.entities.role_words import bare
@@ -566,7 +570,11 @@ def _lone_army(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan], 
     if len(armies) != 1:
         return None
     (c,) = armies
-    return c if any(names[k].start < role.start for k in clusters[c].names) else None
+    cl = clusters[c]
+    before = [names[k].end for k in cl.names] + [roles[r].role.end for r in cl.roles]
+    last = max((e for e in before if e <= role.start), default=None)
+    # named a paragraph or more before, the army is out of mind: "ثلاثية الجيش والشعب والمقاومة"
+    return c if last is not None and role.start - last <= ARMY_REACH else None
 
 
 def _titled_before(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan]) -> int | None:
@@ -582,7 +590,7 @@ def _titled_before(role: Role, clusters: list[_Cluster], names: Sequence[NameSpa
     found = [
         i for i, c in enumerate(clusters)
         if c.names and any(names[k].start < role.start for k in c.names)
-        and (any(k.startswith(prefix) for k in c.role_keys) or role.title in {t.split("@")[0] for t in c.titles})
+        and any(k.startswith(prefix) for k in c.role_keys)  # not by title: "الأمين العام لحزب ..."
     ]
     return found[0] if len(found) == 1 else None
 
