@@ -156,3 +156,21 @@ def test_lone_army_long_after_the_army_was_named_stays_unplaced(run) -> None:
         + "\nوقال نائب الأمين العام لحزب الله إن الاستقرار في لبنان صنيعة ثلاثية الجيش والشعب والمقاومة."
     )
     assert _holder(doc, "الجيش", 1) is None
+
+
+def test_region_short_name_joins_the_region_named_in_full(run) -> None:
+    doc = run(
+        "أربيل - قرر موظفو إقليم كردستان العراق مقاطعة الدوام الرسمي احتجاجا على تأخر الرواتب.\n"
+        "وقال أحد المعتصمين إن موظفي كردستان لم يتسلموا رواتبهم منذ ثلاثة أشهر."
+    )
+    assert _same(doc, "إقليم كردستان العراق", "كردستان", 1)
+
+
+
+def test_lone_region_name_with_no_region_named_before_stays_unjoined(run) -> None:
+    doc = run(
+        "طهران - أعلن محافظ كردستان إيران عن مشاريع جديدة في سنندج.\n"
+        "وقال مسؤول محلي إن كردستان تحتاج إلى استثمارات كبيرة."
+    )
+    lone = _holder(doc, "كردستان", 1)
+    assert lone is None or lone.kb_id != "place:iraqi-kurdistan"

@@ -186,6 +186,8 @@ def cluster(
         c = by_key.get(key)
         if c is None and n.entry is None:
             c = _article_twin(key, n, kb, by_key)  # "يونيسف" after "اليونيسف": one body
+        if c is None and n.entry is None and n.type in {"GPE", "LOC"}:
+            c = _region_short(n, kb, by_key)  # "كردستان" after "إقليم كردستان العراق"
         if c is None and n.same_as is not None:
             c = at_start.get(n.same_as)  # "سيف الله بن حسين المكنى أبو عياض": one man
             if c is not None:
@@ -548,6 +550,15 @@ def _article_twin(key: str, n: NameSpan, kb: KnowledgeBase, by_key: dict[str, in
     if len(n.words) != 1:
         return None
     return by_key.get(key.rsplit(":", 1)[0] + ":" + " ".join(twin))
+
+
+def _region_short(n: NameSpan, kb: KnowledgeBase, by_key: dict[str, int]) -> int | None:
+    """The region named before as "إقليم X" when a lone "X" follows: a region goes by its short
+    name once introduced. Not a governorate: "محافظة البصرة" and the city "البصرة" are two."""
+    known = kb.lookup("إقليم " + " ".join(n.words)) if n.words else None
+    if not known or known[0].weak:
+        return None
+    return by_key.get("kb:" + known[0].id)
 
 
 _ARMY_NOUN = "جيش"
