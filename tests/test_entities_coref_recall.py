@@ -174,3 +174,23 @@ def test_lone_region_name_with_no_region_named_before_stays_unjoined(run) -> Non
     )
     lone = _holder(doc, "كردستان", 1)
     assert lone is None or lone.kb_id != "place:iraqi-kurdistan"
+
+
+def test_body_named_short_before_its_full_name_joins_it(run) -> None:
+    doc = run(
+        "السليمانية - اتهم المعتصمون حكومة الإقليم بالتقصير في صرف الرواتب.\n"
+        "وقال المتحدث باسم حكومة إقليم كردستان إن الأزمة سببها قرارات بغداد. "
+        "وأكدت حكومة إقليم كردستان أنها ستصرف الرواتب قريبا."
+    )
+    assert _same(doc, "حكومة الإقليم", "حكومة إقليم كردستان", 1)
+
+
+def test_body_named_short_before_two_full_bodies_stays_apart(run) -> None:
+    doc = run(
+        "قالت وزارة الخارجية في بيان إن الاجتماع تأجل.\n"
+        "وكانت وزارة الخارجية الأمريكية قد دعت إلى التهدئة، فيما رفضت وزارة الخارجية الإيرانية الدعوة."
+    )
+    short = _holder(doc, "وزارة الخارجية")
+    assert short is not None
+    assert not _same(doc, "وزارة الخارجية", "وزارة الخارجية الأمريكية")
+    assert not _same(doc, "وزارة الخارجية", "وزارة الخارجية الإيرانية")

@@ -224,6 +224,7 @@ def cluster(
             persons.append((n.words, c))
     # a short form seen before its full name: "أحمديان ... علي أكبر أحمديان" joins afterwards too
     _merge_early_tails(names, clusters, of_name)
+    _merge_early_bodies(names, clusters, of_name)  # "حكومة الإقليم" … "حكومة إقليم كردستان"
 
     # -- roles --------------------------------------------------------------------------------
     role_order = sorted(range(len(roles)), key=lambda r: roles[r].role.start)
@@ -408,6 +409,34 @@ def _merge_early_tails(names: Sequence[NameSpan], clusters: list[_Cluster], of_n
             of_name[k]
             for k, n in enumerate(names)
             if n.type == "PER" and len(n.words) > 1 and n.words[-1] == w[0] and of_name.get(k) != c_idx
+        }
+        if len(targets) == 1:
+            (t,) = targets
+            for k in c.names:
+                of_name[k] = t
+            clusters[t].names.extend(c.names)
+            c.names = []
+
+
+def _merge_early_bodies(names: Sequence[NameSpan], clusters: list[_Cluster], of_name: dict[int, int]) -> None:
+    """Fold a body named short before its full name ("حكومة الإقليم" before "حكومة إقليم كردستان")
+    into the one body whose name extends it: the later-order twin of the rule that joins
+    "وزارة الخزانة" to "وزارة الخزانة الأميركية" named before it."""
+    for c_idx, c in enumerate(clusters):
+        if c.entry is not None or not c.names:
+            continue
+        keys = {names[k].body_key for k in c.names}
+        if len(keys) != 1 or None in keys or any(names[k].country for k in c.names):
+            continue
+        prefix = next(iter(keys)).rstrip() + " "  # type: ignore[union-attr]
+        short = names[c.names[0]].words
+        targets = {
+            of_name[k]
+            for k, n in enumerate(names)
+            if of_name.get(k, c_idx) != c_idx and (
+                n.body_key and n.body_key.startswith(prefix)
+                or len(n.words) > len(short) and n.words[: len(short)] == short  # a KB body too
+            )
         }
         if len(targets) == 1:
             (t,) = targets
