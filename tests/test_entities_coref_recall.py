@@ -133,10 +133,11 @@ def test_one_word_name_and_its_twin_with_the_article_join(run) -> None:
 
 
 def test_a_persons_name_and_its_twin_with_the_article_stay_apart() -> None:
-    from marsad.entities.coref import NameSpan, _article_twin
+    from marsad.entities.coref import NameSpan
+    from marsad.entities.coref_links import article_twin
 
     hussein = NameSpan(0, 4, "PER", ("حسين",))
-    assert _article_twin("PER:حسين", hussein, None, {"PER:الحسين": 0}) is None  # type: ignore[arg-type]
+    assert article_twin("PER:حسين", hussein, None, {"PER:الحسين": 0}) is None  # type: ignore[arg-type]
 
 
 def test_title_before_a_name_the_segmenter_cut_after_waw_keeps_its_holder(run) -> None:

@@ -14,6 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from marsad.document import Entity, Mention
+from marsad.entities.coref_links import (
+    ARMY_NOUN,
+    article_twin,
+    lone_army,
+    merge_early_bodies,
+    region_short,
+    titled_before,
+)
 from marsad.entities.kb import KBEntry, KnowledgeBase
 from marsad.entities.title_phrases import Role, resolve_holder
 from marsad.normalize import display_text, match_key
@@ -185,9 +193,9 @@ def cluster(
                 key = "kb:" + known[0].id  # "سانا" tagged in the byline: the agency named later
         c = by_key.get(key)
         if c is None and n.entry is None:
-            c = _article_twin(key, n, kb, by_key)  # "يونيسف" after "اليونيسف": one body
+            c = article_twin(key, n, kb, by_key)  # "يونيسف" after "اليونيسف": one body
         if c is None and n.entry is None and n.type in {"GPE", "LOC"}:
-            c = _region_short(n, kb, by_key)  # "كردستان" after "إقليم كردستان العراق"
+            c = region_short(n, kb, by_key)  # "كردستان" after "إقليم كردستان العراق"
         if c is None and n.same_as is not None:
             c = at_start.get(n.same_as)  # "سيف الله بن حسين المكنى أبو عياض": one man
             if c is not None:
@@ -224,7 +232,7 @@ def cluster(
             persons.append((n.words, c))
     # a short form seen before its full name: "أحمديان ... علي أكبر أحمديان" joins afterwards too
     _merge_early_tails(names, clusters, of_name)
-    _merge_early_bodies(names, clusters, of_name)  # "حكومة الإقليم" … "حكومة إقليم كردستان"
+    merge_early_bodies(names, clusters, of_name)  # "حكومة الإقليم" … "حكومة إقليم كردستان"
 
     # -- roles --------------------------------------------------------------------------------
     role_order = sorted(range(len(roles)), key=lambda r: roles[r].role.start)
@@ -418,34 +426,6 @@ def _merge_early_tails(names: Sequence[NameSpan], clusters: list[_Cluster], of_n
             c.names = []
 
 
-def _merge_early_bodies(names: Sequence[NameSpan], clusters: list[_Cluster], of_name: dict[int, int]) -> None:
-    """Fold a body named short before its full name ("حكومة الإقليم" before "حكومة إقليم كردستان")
-    into the one body whose name extends it: the later-order twin of the rule that joins
-    "وزارة الخزانة" to "وزارة الخزانة الأميركية" named before it."""
-    for c_idx, c in enumerate(clusters):
-        if c.entry is not None or not c.names:
-            continue
-        keys = {names[k].body_key for k in c.names}
-        if len(keys) != 1 or None in keys or any(names[k].country for k in c.names):
-            continue
-        prefix = next(iter(keys)).rstrip() + " "  # type: ignore[union-attr]
-        short = names[c.names[0]].words
-        targets = {
-            of_name[k]
-            for k, n in enumerate(names)
-            if of_name.get(k, c_idx) != c_idx and (
-                n.body_key and n.body_key.startswith(prefix)
-                or len(n.words) > len(short) and n.words[: len(short)] == short  # a KB body too
-            )
-        }
-        if len(targets) == 1:
-            (t,) = targets
-            for k in c.names:
-                of_name[k] = t
-            clusters[t].names.extend(c.names)
-            c.names = []
-
-
 def _majority_type(c: _Cluster, names: Sequence[NameSpan]) -> str:
     if c.type:
         return c.type
@@ -512,8 +492,8 @@ def _place_role(
         if key not in by_key:
             by_key[key] = new(entry)
         return by_key[key]
-    if role.kind == "nominal" and role.key == _ARMY_NOUN:
-        return _lone_army(role, clusters, names, roles, by_key)
+    if role.kind == "nominal" and role.key == ARMY_NOUN:
+        return lone_army(role, clusters, names, roles, by_key)
     if role.kind == "nominal":
         found = _antecedent(role, clusters, names)
         if found is None and role.country:
@@ -543,7 +523,7 @@ def _place_role(
         ]
         if len(same) == 1:
             return same[0]
-    again = _titled_before(role, clusters, names)
+    again = titled_before(role, clusters, names)
     if again is not None:
         return again
     holder = resolve_holder(kb, role, date)
@@ -560,79 +540,6 @@ def _place_role(
     if found is None:
         found = by_key[key] = new(None)
     return found
-
-
-def _article_twin(key: str, n: NameSpan, kb: KnowledgeBase, by_key: dict[str, int]) -> int | None:
-    """The cluster of the same body or thing written with (or without) the article: "اليونيسف"
-    and "يونيسف", "الدولار" and "دولار"; never a person's name. Only a one-word name or one the
-    knowledge base knows in the other spelling: "الحرس" is no twin of "حرس الحدود"."""
-    if not n.words or n.type == "PER":
-        return None  # "الحسين" (the imam, a brigade's name) is not "حسين"
-    first = n.words[0]
-    twin_first = first[2:] if first.startswith("ال") and len(first) > 4 else "ال" + first
-    twin = (twin_first, *n.words[1:])
-    known = kb.lookup(" ".join(twin))
-    if known and not known[0].weak:
-        c = by_key.get("kb:" + known[0].id)
-        if c is not None:
-            return c
-    if len(n.words) != 1:
-        return None
-    return by_key.get(key.rsplit(":", 1)[0] + ":" + " ".join(twin))
-
-
-def _region_short(n: NameSpan, kb: KnowledgeBase, by_key: dict[str, int]) -> int | None:
-    """The region named before as "إقليم X" when a lone "X" follows: a region goes by its short
-    name once introduced. Not a governorate: "محافظة البصرة" and the city "البصرة" are two."""
-    known = kb.lookup("إقليم " + " ".join(n.words)) if n.words else None
-    if not known or known[0].weak:
-        return None
-    return by_key.get("kb:" + known[0].id)
-
-
-_ARMY_NOUN = "جيش"
-#: Most characters from the army's last mention to a lone "الجيش" that refers back to it.
-ARMY_REACH = 400
-
-
-def _lone_army(
-    role: Role, clusters: list[_Cluster], names: Sequence[NameSpan], roles: Sequence[RoleSpan], by_key: dict[str, int]
-) -> int | None:
-    """A lone "الجيش" is the one state army the story named before it ("القوات المسلحة
-    السودانية" … "الجيش"); with two armies named (a border clash) it is left unplaced."""
-    from marsad.entities.role_words import bare
-
-    armies = {c for k, c in by_key.items() if k.startswith("army:")}
-    armies |= {
-        i for i, c in enumerate(clusters)
-        if any(names[k].type == "ORG" and names[k].words and bare(names[k].words[0]) == _ARMY_NOUN for k in c.names)
-    }
-    if len(armies) != 1:
-        return None
-    (c,) = armies
-    cl = clusters[c]
-    before = [names[k].end for k in cl.names] + [roles[r].role.end for r in cl.roles]
-    last = max((e for e in before if e <= role.start), default=None)
-    # named a paragraph or more before, the army is out of mind: "ثلاثية الجيش والشعب والمقاومة"
-    return c if last is not None and role.start - last <= ARMY_REACH else None
-
-
-def _titled_before(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan]) -> int | None:
-    """The one named person who held this office, in full, earlier in the story: "المفوض العام"
-    after "المفوض العام للأونروا فيليب لازاريني", "وزير الخارجية" after "وزير الخارجية الإيراني
-    عباس عراقجي". A bare title names no state or body of its own, so two such holders (two
-    foreign ministers) leave it unplaced, and so does a lone head word."""
-    if role.kind != "title" or role.country or role.org or role.former or not role.title:
-        return None
-    if len(role.key.split()) < 2:
-        return None  # a lone head ("الرئيس") is too common a word: "الهدف الرئيس", another body's head
-    prefix = role.key + " "
-    found = [
-        i for i, c in enumerate(clusters)
-        if c.names and any(names[k].start < role.start for k in c.names)
-        and any(k.startswith(prefix) for k in c.role_keys)  # not by title: "الأمين العام لحزب ..."
-    ]
-    return found[0] if len(found) == 1 else None
 
 
 def _state_cluster(iso3: str, clusters: list[_Cluster], kb: KnowledgeBase, by_key: dict[str, int], new) -> int | None:  # type: ignore[no-untyped-def]
