@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.boilerplate import agency_name, agency_regex, outlets
-from marsad.dateline_credits import credit_dateline, dashed
+from marsad.dateline_credits import credit_dateline, dashed, head_lines
 from marsad.dates import DateMention, Folded, complete_year, find_dates, fold, fold_key
 from marsad.document import Dateline
 
@@ -65,30 +65,14 @@ def find_dateline(text: str, published: str | date | None = None) -> Dateline | 
     )
 
 
-_MAX_HEAD_WORDS = 30  # a head line (headline, byline, timestamp) is short; a longer one is body
-
-
 def _under_head(text: str, published: str | date | None) -> Dateline | None:
     """A dateline opening one of the few lines under the head (never under body text)."""
-    pos, seen = 0, 0
-    while seen < _MAX_HEAD_LINES and pos < len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        s = pos
-        pos = end + 1
-        while s < end and text[s].isspace():
-            s += 1
-        if s == end:
-            continue
-        seen += 1
-        if seen > 1 and (got := _line_dateline(text, s, published)) is not None:
+    for k, (s, _e) in enumerate(head_lines(text)):
+        if k > 0 and (got := _line_dateline(text, s, published)) is not None:
             return got
-        if len(_WORD.findall(text, s, end)) > _MAX_HEAD_WORDS:
-            return None  # a body paragraph: what follows is no head
     return None
 
 
-_MAX_HEAD_LINES = 4  # the credit line sits under at most a date line, a headline and a byline
 _MAX_CREDIT_LINE = 60
 
 
@@ -104,19 +88,7 @@ def _credit_rx() -> re.Pattern[str]:
 def _credit_line(text: str) -> Dateline | None:
     """"CITY: «OUTLET»" on a short line of its own near the top (newspapers' datelines). The
     outlet must be quoted or bracketed: "عمر إبراهيم – عين اليوم" is a reporter's byline."""
-    pos, seen = 0, 0
-    while seen < _MAX_HEAD_LINES and pos < len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        s, e = pos, end
-        pos = end + 1
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e == s:
-            continue
-        seen += 1
+    for s, e in head_lines(text):
         if e - s > _MAX_CREDIT_LINE:
             continue
         f = fold(dashed(text), s, e)

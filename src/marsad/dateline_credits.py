@@ -123,7 +123,7 @@ def _forms() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def credit_dateline(text: str) -> Dateline | None:
     """The first credit dateline on the head lines of ``text``, or None."""
     source = dashed(text)
-    lines = list(_head_lines(source))
+    lines = list(head_lines(source))
     for k, (s, e) in enumerate(lines):
         has_next = k + 1 < len(lines) or e < len(text.rstrip())
         got = _line_credit(text, source, s, e, has_next)
@@ -132,8 +132,9 @@ def credit_dateline(text: str) -> Dateline | None:
     return None
 
 
-def _head_lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the first few non-blank lines, none below a body paragraph."""
+def head_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the first few non-blank lines, whitespace trimmed; a body paragraph (a
+    long line) is the last one given: nothing under it is a head line."""
     pos, seen = 0, 0
     while seen < _MAX_HEAD_LINES and pos < len(text):
         nl = text.find("\n", pos)

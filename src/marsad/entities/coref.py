@@ -19,6 +19,7 @@ from marsad.entities.coref_links import (
     article_twin,
     lone_army,
     merge_early_bodies,
+    move_names,
     region_short,
     titled_before,
 )
@@ -419,11 +420,7 @@ def _merge_early_tails(names: Sequence[NameSpan], clusters: list[_Cluster], of_n
             if n.type == "PER" and len(n.words) > 1 and n.words[-1] == w[0] and of_name.get(k) != c_idx
         }
         if len(targets) == 1:
-            (t,) = targets
-            for k in c.names:
-                of_name[k] = t
-            clusters[t].names.extend(c.names)
-            c.names = []
+            move_names(c, next(iter(targets)), clusters, of_name)
 
 
 def _majority_type(c: _Cluster, names: Sequence[NameSpan]) -> str:

@@ -40,11 +40,15 @@ def merge_early_bodies(names: Sequence[NameSpan], clusters: list[_Cluster], of_n
             )
         }
         if len(targets) == 1:
-            (t,) = targets
-            for k in c.names:
-                of_name[k] = t
-            clusters[t].names.extend(c.names)
-            c.names = []
+            move_names(c, next(iter(targets)), clusters, of_name)
+
+
+def move_names(c: _Cluster, t: int, clusters: list[_Cluster], of_name: dict[int, int]) -> None:
+    """Move every name of cluster ``c`` into cluster ``t`` (``c`` is left empty)."""
+    for k in c.names:
+        of_name[k] = t
+    clusters[t].names.extend(c.names)
+    c.names = []
 
 
 def article_twin(key: str, n: NameSpan, kb: KnowledgeBase, by_key: dict[str, int]) -> int | None:
