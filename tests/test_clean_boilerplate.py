@@ -278,7 +278,7 @@ def test_wam_trailer_with_writer_and_editor() -> None:
 def test_byline_and_date_line_under_the_headline(head: str, byline: str) -> None:
     text = head + "\n\n" + BODY
     got = marked(text)
-    assert (byline, "source_line") in got
+    assert (byline, "byline") in got
     headline = head.split("\n")[0]
     assert all(m[0] != headline for m in got), "the headline stays body"
     if "10:40" in head:

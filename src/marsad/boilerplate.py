@@ -175,9 +175,11 @@ def _match(line: Line, scopes: frozenset[str]) -> Rule | None:
     return None
 
 
-_INHERITED = frozenset({"share", "related", "source_line"})
+_INHERITED = frozenset({"share", "related", "source_line", "byline"})
 # a sentence of eight words with a full stop is never one of these, whatever words it holds
-_NOT_PROSE = frozenset({"other", "source_line", "timestamp", "navigation", "comment_prompt"})
+_NOT_PROSE = frozenset({"other", "source_line", "byline", "timestamp", "navigation", "comment_prompt"})
+# a reporter's name alone is a byline next to these
+_NAME_NEIGHBOURS = frozenset({"timestamp", "source_line", "byline"})
 _TAIL = frozenset({"tail", "edge", "any"})
 _HEAD = frozenset({"head", "edge", "any"})
 _TOP = frozenset({"top", "head", "edge", "any"})
@@ -263,7 +265,7 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
         elif date_only(text, line) or date_and_name(text, line):
             kinds[j] = "timestamp"
         elif _is_byline(line):
-            kinds[j] = "source_line"
+            kinds[j] = "byline"
         elif headline < 0:
             headline = j
     # a reporter's name alone, under the headline and next to a date or another byline
@@ -272,9 +274,9 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
             headline >= 0
             and j not in kinds
             and name_shaped(lines[j])
-            and ((j - 1 in kinds and j - 1 > headline) or kinds.get(j + 1) in ("timestamp", "source_line"))
+            and ((j - 1 in kinds and j - 1 > headline) or kinds.get(j + 1) in _NAME_NEIGHBOURS)
         ):
-            kinds[j] = "source_line"
+            kinds[j] = "byline"
 
     # 3. self-describing lines anywhere, with the lines they govern
     last_sentence = max((j for j in range(n) if body[j]), default=-1)

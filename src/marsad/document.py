@@ -27,6 +27,7 @@ BoilerplateKind = Literal[
     "share",
     "related",
     "source_line",
+    "byline",
     "navigation",
     "other",
 ]

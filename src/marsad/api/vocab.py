@@ -78,6 +78,7 @@ BOILERPLATE: dict[str, str] = {
     "share": "أزرار المشاركة",
     "related": "مواد ذات صلة",
     "source_line": "سطر المصدر",
+    "byline": "اسم الكاتب أو المراسل",
     "navigation": "تنقل",
     "other": "نص هامشي",
 }
