@@ -7,6 +7,7 @@ import bisect
 import itertools
 import re
 
+from marsad.entities.titled_people import TITLE_HEADS
 from marsad.events.arguments import (
     ACTOR_TYPES,
     PLACE_TYPES,
@@ -304,9 +305,11 @@ class DoerFinding(SubjectTracking):
         armed = actor.startswith("IMG") or actor[3:6] in ("REB", "INS")
         return armed and any(w in PEOPLE_COUNTS or w.isdigit() for w in words)
 
-    def _described_person(self, finder: ArgumentFinder, pos: int, limit: int) -> Ref | None:
+    def _described_person(self, finder: ArgumentFinder, pos: int, limit: int, title_only: bool = False) -> Ref | None:
         """A person named right after a verb behind one or two definite nouns that are no
-        title the recognizer knows ("فطالب المحامي طارق شنب"): a subject candidate."""
+        title the recognizer knows ("فطالب المحامي طارق شنب"): a subject candidate. With
+        ``title_only``, behind one word that is a person's title or calling ("انتقد المحامي X"),
+        not any noun ("استهدفت الغارة الصحفي X": the raid, unnamed, did it)."""
         r = next((r for r in finder.refs if r.start >= pos), None)
         if r is None or r.start >= limit or r.type != "PER" or finder.prep(r) is not None:
             return None
@@ -314,6 +317,8 @@ class DoerFinding(SubjectTracking):
         keys = [match_key(w) for w in gap.split()]
         if not 1 <= len(keys) <= 2 or re.search(r"[^\w\s\u064b-\u065f]", gap):
             return None
+        if title_only:
+            return r if len(keys) == 1 and keys[0] in TITLE_HEADS and keys[0].startswith("ال") else None
         return r if all(k.startswith("ال") and len(k) > 4 for k in keys) else None
 
     def _main_subject(self, finder: ArgumentFinder, pos: int) -> Ref | None:

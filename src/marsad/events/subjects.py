@@ -74,6 +74,12 @@ def verb_gender(key: str) -> str | None:
     return "m" if k[0] in "اأإ" or len(k) == 3 else None
 
 
+def _after_ma(text: str, pos: int) -> bool:
+    """The word before ``pos`` is the relative "ما" ("ما وصفه", "ما سماه", "ما اعتبره")."""
+    before = text[max(0, pos - 4) : pos].rstrip()
+    return before.endswith("ما") and (len(before) == 2 or not before[-3].isalpha())
+
+
 class SubjectTracking(ReaderCore):
     """The discourse subject: established by named subjects, carried to dropped ones."""
 
@@ -222,7 +228,9 @@ class SubjectTracking(ReaderCore):
         self, finder: ArgumentFinder, cue: Cue, said: list[Said], drafts: Sequence[Draft]
     ) -> str | None:
         """"قال X …، مضيفاً:": the speaker of the cue before; with no cue before in the sentence,
-        the subject of its main verb ("انتقد المحامي X …، مؤكداً أن «…»"), else the discourse's."""
+        the subject of its main verb ("انتقد المحامي X …، مؤكداً أن «…»"), else the discourse's.
+        A cue in a relative clause ("انتقد X ما وصفه بـ«…»، مؤكداً أن") is no speech of its own."""
+        said = [q for q in said if not _after_ma(self.doc.text, q.start)]
         if said:
             return next((q.speaker for q in reversed(said) if q.speaker), None)
         lead = next(

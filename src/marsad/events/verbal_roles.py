@@ -114,6 +114,8 @@ class VerbalRoles(DoerFinding, ObjectFinding):
             shared = next((x for x in reversed(earlier) if x.verbal and not x.relative and x.source), None)
         if shared is not None and subj is None:
             subj = self._described_person(finder, head.end, c1)
+        elif subj is None and not pron_object and not d.relative:
+            subj = self._described_person(finder, head.end, c1, title_only=True)  # "انتقد المحامي X"
         if shared is not None and subj is not None and subj.entity != shared.source.entity and not pron_object:  # type: ignore[union-attr]
             end, _ = finder.chain(subj)
             nxt_ref = next((r for r in finder.refs if r.start >= end), None)
