@@ -50,3 +50,35 @@ def test_a_participle_speaks_for_the_subject_not_for_a_relative_cue() -> None:
     names = {e.id: e.canonical for e in doc.entities}
     quote = next(q for q in doc.quotes if "المتضررين" in q.text)
     assert names.get(quote.speaker or "") == "عبدالله الكندري"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        # the object is a title whose genitive names another person: the holder named at its end
+        ("الرباط - استقبل وزير الشؤون الخارجية ناصر بوريطة، يوم السبت بالرباط، المبعوث الشخصي للأمين العام "
+         "للأمم المتحدة إلى الصحراء ستافان دي ميستورا.", "استقبل", "ستافان دي ميستورا"),
+        ("والتقى الرئيس اللبناني جوزيف عون المنسق الخاص للأمم المتحدة في لبنان يان كوبيش.", "والتقى", "يان كوبيش"),
+    ],
+)
+def test_the_object_is_the_holder_of_a_long_title(text: str, word: str, target: str) -> None:
+    found = [e for e in _events(text) if e[0] == word]
+    assert found and found[0][3] == target, _events(text)
+
+
+def test_a_role_that_kept_its_clitic_is_no_subject() -> None:
+    # "للرئيس السوري بشار الأسد" is a genitive (ل + ال), not the doer of "انتقد"
+    assert all(e[2] != "بشار الأسد" for e in _events("وانتقد الوزير الدعم المقدم للرئيس السوري بشار الأسد."))
+
+
+def test_for_his_part_is_the_other_party_of_the_meeting() -> None:
+    text = (
+        "الرباط - استقبل وزير الشؤون الخارجية ناصر بوريطة، يوم السبت بالرباط، المبعوث الشخصي للأمين العام "
+        "للأمم المتحدة إلى الصحراء ستافان دي ميستورا.\n\n"
+        'وأكد بوريطة، في تصريح للصحافة عقب اللقاء، أن المغرب "منخرط بجدية في المسار الأممي".\n\n'
+        'من جانبه، قال: "أتيت لأستمع، وسأواصل مشاوراتي مع جميع الأطراف المعنية".'
+    )
+    doc = analyze_text(text)
+    names = {e.id: e.canonical for e in doc.entities}
+    quote = next(q for q in doc.quotes if "أتيت" in q.text)
+    assert names.get(quote.speaker or "") == "ستافان دي ميستورا"

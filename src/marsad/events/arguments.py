@@ -431,6 +431,10 @@ def prep_of(doc: Document, r: Ref, floor: int) -> str | None:
 
 def _prep_at(text: str, start: int, floor: int) -> str | None:
     """:func:`prep_of` for a mention that starts at ``start``."""
+    first = _W.match(text, start)
+    if first is not None and len(first.group()) > 4 and first.group().startswith("لل") and not first.group().startswith(("للا", "لله")):
+        # a role mention that kept its clitic ("للرئيس السوري بشار الأسد", "للأمين العام"): ل + ال
+        return "ل"
     ws = start
     while ws > floor and not text[ws - 1].isspace() and text[ws - 1] not in '"«“(،,':
         ws -= 1

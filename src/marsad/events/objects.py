@@ -7,12 +7,16 @@ import bisect
 import re
 
 from marsad.events.arguments import (
+    _TITLES,
+    _W,
     ACTOR_TYPES,
     PLACE_TYPES,
     ArgumentFinder,
     Ref,
+    _bare,
     fillers_only,
     nationality,
+    word_key,
 )
 from marsad.events.drafts import Draft, tok_start
 from marsad.events.quotes import COMPLEMENTIZERS
@@ -94,6 +98,8 @@ class ObjectFinding(ReaderCore):
             r = next((r for r in finder.refs if r.start >= d.trig_end), None)
             if r is not None and r.entity not in exclude and fillers_only(self.doc.text[d.trig_end:r.start], titles=True):
                 t = r
+        if t is not None and (q := self._title_holder(finder, t, b)) is not None and q.entity not in exclude:
+            t = q  # "استقبل X المبعوث الشخصي للأمين العام … ستافان دي ميستورا": the envoy, not his master
         if t is not None and self._holder(d, finder, t, b):
             # "أعرب عن تقدير المملكة المتحدة للدور الأردني": the genitive holds the feeling
             t = finder.target_after(t.end, b, exclude | {t.entity}, places=places, words=words, counted_from=reach)
@@ -116,6 +122,34 @@ class ObjectFinding(ReaderCore):
         ours = any(bare(t.key).endswith("نا") and len(t.key) > 5 for t in self._sentence_tokens(d.trig_end, b)[:3])
         if d.target is None and d.quote_speaker and d.plover in ("REJECT", "ACCUSE", "THREATEN", "COERCE") and ours:
             d.target = self._ref_of(d.quote_speaker)  # "الوزارة رفضت كل مقترحاتنا": "we" are the speaker's side
+
+    def _title_holder(self, finder: ArgumentFinder, t: Ref, b: int) -> Ref | None:
+        """An object found as the genitive "لـX" of a title the recognizer did not read as one
+        ("المبعوث الشخصي للأمين العام للأمم المتحدة إلى الصحراء ستافان دي ميستورا"): the person
+        named at the end of the title holds it, and he is the object."""
+        if finder.prep(t) != "ل":
+            return None
+        words = list(_W.finditer(self.doc.text, max(finder.start, t.start - 40), t.start))
+        for w in reversed(words[-3:]):
+            key = _bare(word_key(w.group()))
+            if key in _TITLES:
+                break
+            if not key.startswith("ال"):
+                return None
+        else:
+            return None
+        for q in finder.refs:
+            if q.start < t.end:
+                continue
+            gap = self.doc.text[t.end : q.start]
+            keys = [word_key(x) for x in _W.findall(gap)]
+            if q.start >= b or len(keys) > 8 or re.search(r"[:«»\"“”،,.]", gap) or any(
+                k in COMPLEMENTIZERS or self._is_trigger_word(k) for k in keys
+            ):
+                return None
+            if q.type == "PER" and not q.role and finder.prep(q) is None and q.entity != t.entity:
+                return q
+        return None
 
     def _unnamed_words(self, finder: ArgumentFinder, a: int, b: int) -> str:
         """The text of [a, b) with the mentions in it left out ("رئيس [الوكالة] …")."""
