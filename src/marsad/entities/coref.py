@@ -94,9 +94,19 @@ _GUESSED, _NAMED, _TITLED = 1, 2, 3
 _GENERIC_TITLES = frozenset({"head", "commander", "leader", "spokesperson", "secretary_general", "director_general"})
 
 
+#: Adjectives that put an office above states ("رئيس الوفد الأممي"): no state's office.
+_BEYOND_STATES = frozenset(
+    {"اممي", "امميه", "دولي", "دوليه", "اوروبي", "اوروبيه", "افريقي", "افريقيه", "خليجي", "خليجيه"}
+)
+
+
+def _beyond_states(role: Role) -> bool:
+    return any(w.removeprefix("ال") in _BEYOND_STATES for w in role.key.split())
+
+
 def _homed(role: Role) -> bool:
     """Whether a role with no nationality is an office of the dateline's state."""
-    if role.kind != "title" or role.country is not None or role.org is not None:
+    if role.kind != "title" or role.country is not None or role.org is not None or _beyond_states(role):
         return False
     if role.national:
         return True  # "وزير التربية" beside a name, "مصدر أمني"
@@ -113,6 +123,8 @@ def _local_office(role: Role) -> bool:
     is of the story's state: it names no state, organisation or body ("المتحدث باسم الحركة" is
     the movement's)."""
     if role.kind != "title" or role.country is not None or role.org is not None or role.j - role.i < 2:
+        return False
+    if _beyond_states(role):
         return False
     if role.title is not None and role.title not in _GENERIC_TITLES:
         return False  # "الرئيس": the grammar's own rules place the state's offices
@@ -143,11 +155,20 @@ def _local_person(text: str, spans: Sequence[NameSpan], kb: KnowledgeBase) -> st
         m = _RANK_WORDS.search(text, max(0, n.start - 20), n.start)
         if m is not None and match_key(m.group(1)) in _RANK_KEYS:
             return "MIL"
+    return "" if _arab_name(spans, kb) else None
+
+
+def _arab_name(spans: Sequence[NameSpan], kb: KnowledgeBase) -> bool:
+    """Whether a person's name reads as an Arab one: it begins with a known Arab first name
+    ("عبد...", "محمد"), or ends with a family name with the article ("منير الجلاصي"), which
+    foreign names written in Arabic do not take."""
     given = kb.given_names()
     for n in spans:
         if len(n.words) > 1 and (n.words[0] in given or n.words[0].startswith("عبد")):
-            return ""
-    return None
+            return True
+        if len(n.words) in {2, 3} and n.words[-1].startswith("ال") and len(n.words[-1]) > 4:
+            return True
+    return False
 
 
 def _score_spelling(text: str) -> tuple[int, int, int]:
@@ -164,10 +185,12 @@ def cluster(
     *,
     default_country: str | None = None,
     story_state: str | None = None,
+    arab_state: str | None = None,
 ) -> list[Entity]:
     """Group name and role mentions into entities with ids e1, e2, … in order of first mention.
     ``story_state``: the one state a story is about, whose country a local person outside the
-    knowledge base takes (:func:`_local_person`)."""
+    knowledge base takes (:func:`_local_person`); ``arab_state``: the one Arab state of a story
+    about it and non-Arab ones (Palestine and Israel), whose country an Arab-named person takes."""
     clusters: list[_Cluster] = []
     of_name: dict[int, int] = {}
     by_key: dict[str, int] = {}
@@ -293,6 +316,9 @@ def cluster(
             if local is not None:
                 country = story_state  # "العميد محمد الغصري" in a Libya story
                 actor = actor or (story_state + local if local else None)
+        if country is None and entry is None and arab_state and ent_type == "PER" and cl.names:
+            if _arab_name([names[k] for k in cl.names], kb):
+                country = arab_state  # "محمود بصل" in a Gaza story that names Israel too
         if actor is None and ent_type in {"ORG", "NORP"} and country:
             actor = country
         if entry is not None:

@@ -36,10 +36,11 @@ from marsad.entities.apposition import apposition, lone_national_office, near_pe
 from marsad.entities.bare_heads import bare_head_roles
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
 from marsad.entities.generations import mark_generations
-from marsad.entities.kb import KnowledgeBase, words
+from marsad.entities.kb import ARAB_STATES, KnowledgeBase, words
 from marsad.entities.name_aliases import link_aliases, link_short_names
 from marsad.entities.name_candidates import sentence_names
 from marsad.entities.name_propagation import propagate
+from marsad.entities.place_states import place_states, reread_title_place
 from marsad.entities.nominal_roles import people_roles, regime_roles, sides_and_nominals
 from marsad.entities.role_words import bare
 from marsad.entities.roles import Grammar
@@ -138,10 +139,14 @@ class EntityStep(Step):
             sent_roles = grammar.roles(toks, doc.text, openings=sent_opens) if toks else []
             role_sents.append(sent_roles)
             sent_cands.append(sentence_names(grammar, doc.text, toks, sent_tags, sent_roles, dateline, sent_opens, agency))
+        named: dict[str, int] = {}  # states named by their adjective beside a place
+        for toks, cands in zip(sents, sent_cands, strict=True):
+            for country, n in place_states(kb, doc.text, toks, cands).items():
+                named[country] = named.get(country, 0) + n
         own = home_state(kb, doc)
         if own is not None:
             place_readings(sent_cands, {own})  # "طرابلس (وال)": the dateline's state first
-        about = states_about(sent_cands)
+        about = states_about(sent_cands, named)
         dated = own if doc.dateline is not None else None  # the outlet alone does not say
         place_readings(sent_cands, about, own)
         for cands in sent_cands:
@@ -156,7 +161,7 @@ class EntityStep(Step):
         link_aliases(sents, names)
         link_short_names(sents, names)
         place_bodies(names)
-        home = local_state(own, sent_cands)
+        home = local_state(own, sent_cands, named)
         shared = shared_names(names, home, kb, grammar)
         home_bodies(names, home)
         states = StoryStates(home if own is not None else None, home, about)
@@ -169,6 +174,7 @@ class EntityStep(Step):
                 if role.org in shared:
                     role = shared_role(role, shared[role.org])
                 role = org_country(role, toks, names, starts, doc.text)
+                role = reread_title_place(kb, role, names, starts, doc.text)
                 roles.append(RoleSpan(role, apposition(role, sent_roles, toks, names, starts, grammar, doc.text)))
             roles.extend(bare_head_roles(toks, doc.text, names, starts, sent_roles))  # "الوزير اليحيا"
             roles.extend(RoleSpan(r) for r in regime_roles(grammar, doc.text, toks, names, starts))
@@ -203,8 +209,9 @@ class EntityStep(Step):
             if self._people_mentions:
                 roles.extend(RoleSpan(r) for r in people_roles(kb, doc.text, toks, sent_roles, names, starts))
         one_state = home if home is not None and about <= {home} else None
+        arab = home if home in ARAB_STATES and home in about and not (about - {home}) & ARAB_STATES else None
         doc.entities = cluster(doc.text, names, roles, kb, doc.source.published, default_country=home,
-                               story_state=one_state)
+                               story_state=one_state, arab_state=arab)
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:

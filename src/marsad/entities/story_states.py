@@ -53,11 +53,12 @@ def home_state(kb: KnowledgeBase, doc: Document) -> str | None:
     return signer
 
 
-def _story_counts(sent_cands: list[list[Candidate]]) -> dict[str, int]:
-    """How often the story's known names (KB entries and bodies) point to each state. An armed
-    group counts once however often it is named: it fights beyond its state's borders ("بوكو
-    حرام" in a Cameroon story)."""
-    counts: dict[str, int] = {}
+def _story_counts(sent_cands: list[list[Candidate]], extra: dict[str, int] | None = None) -> dict[str, int]:
+    """How often the story's known names (KB entries and bodies) point to each state, plus
+    ``extra`` (states named by their adjective beside a place, :mod:`~marsad.entities.place_states`).
+    An armed group counts once however often it is named: it fights beyond its state's borders
+    ("بوكو حرام" in a Cameroon story)."""
+    counts: dict[str, int] = dict(extra or {})
     groups: set[str] = set()
     for cands in sent_cands:
         for span, _i, _j, source in cands:
@@ -73,31 +74,36 @@ def _story_counts(sent_cands: list[list[Candidate]]) -> dict[str, int]:
     return counts
 
 
-def _story_top(sent_cands: list[list[Candidate]]) -> tuple[dict[str, int], str | None]:
+def _story_top(
+    sent_cands: list[list[Candidate]], extra: dict[str, int] | None = None
+) -> tuple[dict[str, int], str | None]:
     """How often the story's known names point to each state, and the most named one."""
-    counts = _story_counts(sent_cands)
+    counts = _story_counts(sent_cands, extra)
     top = max(counts, key=lambda c: counts[c]) if counts else None
     return counts, top
 
 
-def states_about(sent_cands: list[list[Candidate]]) -> set[str]:
+def states_about(sent_cands: list[list[Candidate]], extra: dict[str, int] | None = None) -> set[str]:
     """The states a story is about: those its known names point to at least twice and at least
     half as often as the most named one."""
-    counts = _story_counts(sent_cands)
+    counts = _story_counts(sent_cands, extra)
     if not counts:
         return set()
     top = max(counts.values())
     return {c for c, n in counts.items() if n >= 2 and 2 * n >= top}
 
 
-def local_state(home: str | None, sent_cands: list[list[Candidate]]) -> str | None:
+def local_state(
+    home: str | None, sent_cands: list[list[Candidate]], extra: dict[str, int] | None = None
+) -> str | None:
     """The state a body named without its country belongs to ("القوات الأمنية"): the dateline's
-    when the story names it, else the state the story names most (a Gulf outlet's Congo story)."""
-    counts, top = _story_top(sent_cands)
+    when the story names it, else the state the story names most (a Gulf outlet's Congo story);
+    in a short story with no dateline, the one state it names, if it names one only."""
+    counts, top = _story_top(sent_cands, extra)
     if home is not None and (counts.get(home, 0) >= 2 or top is None):
         return home  # named beyond the dateline
     if top is not None and home is None and sum(counts.values()) < 3:
-        return None  # too few names to tell
+        return top if len(counts) == 1 else None  # too few names to tell between states
     return top if top is not None and counts[top] >= 2 else home
 
 
