@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from marsad.document import Token
 from marsad.entities.coref import NameSpan
-from marsad.entities.kb import KnowledgeBase, words
+from marsad.entities.kb import KBEntry, KnowledgeBase, words
 from marsad.entities.role_words import bare
 from marsad.entities.span_overlaps import Candidate
 from marsad.entities.title_phrases import Role
@@ -29,13 +29,16 @@ def _key(text: str, tok: Token) -> str:
     return bare(ws[0]) if len(ws) == 1 else ""
 
 
-def _pin(cand: Candidate, country: str) -> None:
-    """Read a place as the one of ``country``: one of its readings, or the state itself for a
-    town the knowledge base lacks. A known place of another state keeps its own."""
+def _pin(cand: Candidate, country: str, pinned: dict[tuple[str, ...], KBEntry] | None = None) -> None:
+    """Read a place as the one of ``country``: one of its readings (the name's reading for the
+    whole story, in ``pinned``), or the state itself for a town the knowledge base lacks. A known
+    place of another state keeps its own."""
     span = cand[0]
     hit = next((e for e in span.options if e.country == country), None)
     if hit is not None:
         span.entry, span.country, span.actor = hit, hit.country, hit.actor
+        if pinned is not None:
+            pinned[span.words] = hit
     elif span.entry is None and span.country is None:
         span.country = country
     elif (span.entry.country if span.entry is not None else span.country) != country:
@@ -43,10 +46,32 @@ def _pin(cand: Candidate, country: str) -> None:
     span.options = ()  # settled: the story's states do not read it again
 
 
-def place_states(kb: KnowledgeBase, text: str, toks: list[Token], cands: list[Candidate]) -> dict[str, int]:
-    """Pin the places of one sentence whose state its words name; return how often the sentence
-    names each state that way ("العاصمة الليبية" counts even without a place after it)."""
+def place_states(
+    kb: KnowledgeBase, text: str, sents: list[list[Token]], sent_cands: list[list[Candidate]]
+) -> dict[str, int]:
+    """Pin the places whose state the words beside them name, and the same names elsewhere in
+    the story ("مدير أمن طرابلس" after "العاصمة الليبية طرابلس"); return how often the story
+    names a state only by its adjective ("العاصمة الجزائرية" with no place after it)."""
     counts: dict[str, int] = {}
+    pinned: dict[tuple[str, ...], KBEntry] = {}
+    for toks, cands in zip(sents, sent_cands, strict=True):
+        _sentence(kb, text, toks, cands, counts, pinned)
+    for cands in sent_cands:
+        for span, _i, _j, _source in cands:
+            hit = pinned.get(span.words) if span.options else None
+            if hit is not None and hit in span.options:
+                span.entry, span.country, span.actor, span.options = hit, hit.country, hit.actor, ()
+    return counts
+
+
+def _sentence(
+    kb: KnowledgeBase,
+    text: str,
+    toks: list[Token],
+    cands: list[Candidate],
+    counts: dict[str, int],
+    pinned: dict[tuple[str, ...], KBEntry],
+) -> None:
     places: dict[int, list[Candidate]] = {}
     ends: dict[int, list[Candidate]] = {}
     for c in cands:
@@ -58,18 +83,18 @@ def place_states(kb: KnowledgeBase, text: str, toks: list[Token], cands: list[Ca
         adj = kb.adjective(text[tok.start : tok.end])
         if adj is not None and adj.form != "pl":
             if k > 0 and _key(text, toks[k - 1]) in _CAPITAL:
-                counts[adj.country] = counts.get(adj.country, 0) + 1  # "العاصمة الليبية"
                 for place in places.get(k + 1, ()):
-                    _pin(place, adj.country)  # "... طرابلس"
+                    _pin(place, adj.country, pinned)  # "العاصمة الليبية طرابلس"
+                if k + 1 not in places:  # a place after it counts itself
+                    counts[adj.country] = counts.get(adj.country, 0) + 1  # "العاصمة الجزائرية"
             else:
                 for place in ends.get(k, ()):
                     if place[0].entry is None or place[0].options:
-                        _pin(place, adj.country)  # "بنغازي الليبية", "طرابلس الليبية"
+                        _pin(place, adj.country, pinned)  # "بنغازي الليبية", "طرابلس الليبية"
         if _key(text, tok) in _DIRECTIONS and k + 1 in states:
             for place in ends.get(k, ()):
                 if place[0].entry is None or place[0].options:
-                    _pin(place, states[k + 1][0].entry.country)  # "عيترون جنوب لبنان"
-    return counts
+                    _pin(place, states[k + 1][0].entry.country, pinned)  # "عيترون جنوب لبنان"
 
 
 def reread_title_place(kb: KnowledgeBase, role: Role, names: list[NameSpan], starts: list[int], text: str) -> Role:

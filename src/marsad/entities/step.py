@@ -139,10 +139,7 @@ class EntityStep(Step):
             sent_roles = grammar.roles(toks, doc.text, openings=sent_opens) if toks else []
             role_sents.append(sent_roles)
             sent_cands.append(sentence_names(grammar, doc.text, toks, sent_tags, sent_roles, dateline, sent_opens, agency))
-        named: dict[str, int] = {}  # states named by their adjective beside a place
-        for toks, cands in zip(sents, sent_cands, strict=True):
-            for country, n in place_states(kb, doc.text, toks, cands).items():
-                named[country] = named.get(country, 0) + n
+        named = place_states(kb, doc.text, sents, sent_cands)  # "العاصمة الليبية طرابلس"
         own = home_state(kb, doc)
         if own is not None:
             place_readings(sent_cands, {own})  # "طرابلس (وال)": the dateline's state first
