@@ -23,7 +23,7 @@ from marsad.entities.coref_links import (
     region_short,
     titled_before,
 )
-from marsad.entities.kb import KBEntry, KnowledgeBase
+from marsad.entities.kb import ARAB_STATES, KBEntry, KnowledgeBase
 from marsad.entities.title_phrases import Role, resolve_holder
 from marsad.normalize import display_text, match_key
 
@@ -94,10 +94,8 @@ _GUESSED, _NAMED, _TITLED = 1, 2, 3
 _GENERIC_TITLES = frozenset({"head", "commander", "leader", "spokesperson", "secretary_general", "director_general"})
 
 
-#: Adjectives that put an office above states ("رئيس الوفد الأممي"): no state's office.
-_BEYOND_STATES = frozenset(
-    {"اممي", "امميه", "دولي", "دوليه", "اوروبي", "اوروبيه", "افريقي", "افريقيه", "خليجي", "خليجيه"}
-)
+#: The adjective that puts an office above states ("رئيس الوفد الأممي"): no state's office.
+_BEYOND_STATES = frozenset({"اممي", "امميه"})  # not "الدولي": "مساعد وزير الدفاع لشؤون الأمن الدولي"
 
 
 def _beyond_states(role: Role) -> bool:
@@ -146,7 +144,7 @@ _RANK_KEYS = frozenset(match_key(w) for w in _RANKS)
 _RANK_WORDS = re.compile(r"(?:^|\s)[وف]?(\S+)\s+$")
 
 
-def _local_person(text: str, spans: Sequence[NameSpan], kb: KnowledgeBase) -> str | None:
+def _local_person(text: str, spans: Sequence[NameSpan], kb: KnowledgeBase, *, arab: bool = False) -> str | None:
     """The sector ("MIL" after a rank, "" otherwise) of a person the knowledge base does not know
     who is likely a local of the story's state: a military rank stands before one of his
     mentions ("العقيد X"), or his name begins with an Arab first name ("عبد...", "محمد"); None
@@ -155,18 +153,18 @@ def _local_person(text: str, spans: Sequence[NameSpan], kb: KnowledgeBase) -> st
         m = _RANK_WORDS.search(text, max(0, n.start - 20), n.start)
         if m is not None and match_key(m.group(1)) in _RANK_KEYS:
             return "MIL"
-    return "" if _arab_name(spans, kb) else None
+    return "" if _arab_name(spans, kb, article=arab) else None
 
 
-def _arab_name(spans: Sequence[NameSpan], kb: KnowledgeBase) -> bool:
+def _arab_name(spans: Sequence[NameSpan], kb: KnowledgeBase, *, article: bool = True) -> bool:
     """Whether a person's name reads as an Arab one: it begins with a known Arab first name
-    ("عبد...", "محمد"), or ends with a family name with the article ("منير الجلاصي"), which
-    foreign names written in Arabic do not take."""
+    ("عبد...", "محمد"), or (``article``) ends with a family name with the article ("منير
+    الجلاصي"), which foreign names written in Arabic do not take."""
     given = kb.given_names()
     for n in spans:
         if len(n.words) > 1 and (n.words[0] in given or n.words[0].startswith("عبد")):
             return True
-        if len(n.words) in {2, 3} and n.words[-1].startswith("ال") and len(n.words[-1]) > 4:
+        if article and len(n.words) in {2, 3} and n.words[-1].startswith("ال") and len(n.words[-1]) > 4:
             return True
     return False
 
@@ -312,13 +310,13 @@ def cluster(
         ):
             country = default_country  # "وزارة التربية", "حي كفرسوسة" in a Damascus-datelined story
         if country is None and entry is None and story_state and ent_type == "PER" and cl.names:
-            local = _local_person(text, [names[k] for k in cl.names], kb)
+            local = _local_person(text, [names[k] for k in cl.names], kb, arab=story_state in ARAB_STATES)
             if local is not None:
                 country = story_state  # "العميد محمد الغصري" in a Libya story
                 actor = actor or (story_state + local if local else None)
-        if country is None and entry is None and arab_state and ent_type == "PER" and cl.names:
-            if _arab_name([names[k] for k in cl.names], kb):
-                country = arab_state  # "محمود بصل" in a Gaza story that names Israel too
+        if (country is None and entry is None and arab_state and ent_type == "PER" and cl.names
+                and _arab_name([names[k] for k in cl.names], kb)):
+            country = arab_state  # "محمود بصل" in a Gaza story that names Israel too
         if actor is None and ent_type in {"ORG", "NORP"} and country:
             actor = country
         if entry is not None:

@@ -48,20 +48,22 @@ def _pin(cand: Candidate, country: str, pinned: dict[tuple[str, ...], KBEntry] |
 
 def place_states(
     kb: KnowledgeBase, text: str, sents: list[list[Token]], sent_cands: list[list[Candidate]]
-) -> dict[str, int]:
+) -> tuple[dict[str, int], set[str]]:
     """Pin the places whose state the words beside them name, and the same names elsewhere in
     the story ("مدير أمن طرابلس" after "العاصمة الليبية طرابلس"); return how often the story
-    names a state only by its adjective ("العاصمة الجزائرية" with no place after it)."""
+    names a state only by its adjective ("العاصمة الجزائرية" with no place after it), and the
+    states whose capital it names so ("العاصمة الليبية": the story is there)."""
     counts: dict[str, int] = {}
+    capitals: set[str] = set()
     pinned: dict[tuple[str, ...], KBEntry] = {}
     for toks, cands in zip(sents, sent_cands, strict=True):
-        _sentence(kb, text, toks, cands, counts, pinned)
+        _sentence(kb, text, toks, cands, counts, pinned, capitals)
     for cands in sent_cands:
         for span, _i, _j, _source in cands:
             hit = pinned.get(span.words) if span.options else None
             if hit is not None and hit in span.options:
                 span.entry, span.country, span.actor, span.options = hit, hit.country, hit.actor, ()
-    return counts
+    return counts, capitals
 
 
 def _sentence(
@@ -71,6 +73,7 @@ def _sentence(
     cands: list[Candidate],
     counts: dict[str, int],
     pinned: dict[tuple[str, ...], KBEntry],
+    capitals: set[str],
 ) -> None:
     places: dict[int, list[Candidate]] = {}
     ends: dict[int, list[Candidate]] = {}
@@ -83,6 +86,7 @@ def _sentence(
         adj = kb.adjective(text[tok.start : tok.end])
         if adj is not None and adj.form != "pl":
             if k > 0 and _key(text, toks[k - 1]) in _CAPITAL:
+                capitals.add(adj.country)
                 for place in places.get(k + 1, ()):
                     _pin(place, adj.country, pinned)  # "العاصمة الليبية طرابلس"
                 if k + 1 not in places:  # a place after it counts itself

@@ -40,8 +40,9 @@ from marsad.entities.kb import ARAB_STATES, KnowledgeBase, words
 from marsad.entities.name_aliases import link_aliases, link_short_names
 from marsad.entities.name_candidates import sentence_names
 from marsad.entities.name_propagation import propagate
-from marsad.entities.place_states import place_states, reread_title_place
 from marsad.entities.nominal_roles import people_roles, regime_roles, sides_and_nominals
+from marsad.entities.person_states import nationality_before
+from marsad.entities.place_states import place_states, reread_title_place
 from marsad.entities.role_words import bare
 from marsad.entities.roles import Grammar
 from marsad.entities.shared_names import shared_names, shared_role
@@ -139,7 +140,7 @@ class EntityStep(Step):
             sent_roles = grammar.roles(toks, doc.text, openings=sent_opens) if toks else []
             role_sents.append(sent_roles)
             sent_cands.append(sentence_names(grammar, doc.text, toks, sent_tags, sent_roles, dateline, sent_opens, agency))
-        named = place_states(kb, doc.text, sents, sent_cands)  # "العاصمة الليبية طرابلس"
+        named, capitals = place_states(kb, doc.text, sents, sent_cands)  # "العاصمة الليبية طرابلس"
         own = home_state(kb, doc)
         if own is not None:
             place_readings(sent_cands, {own})  # "طرابلس (وال)": the dateline's state first
@@ -155,10 +156,11 @@ class EntityStep(Step):
         names = propagate(kb, doc.text, sents, names, role_sents)
         mark_generations(doc.text, names)  # "دونالد ترامب جونيور": not his father
         names.sort(key=lambda n: n.start)
+        nationality_before(kb, doc.text, names)  # "والمصري محمد عبدالشافي"
         link_aliases(sents, names)
         link_short_names(sents, names)
         place_bodies(names)
-        home = local_state(own, sent_cands, named)
+        home = local_state(own, sent_cands, named, capitals)
         shared = shared_names(names, home, kb, grammar)
         home_bodies(names, home)
         states = StoryStates(home if own is not None else None, home, about)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from marsad.document import Document
 from marsad.entities.coref import NameSpan
-from marsad.entities.kb import KnowledgeBase
+from marsad.entities.kb import ARAB_STATES, KnowledgeBase
 from marsad.entities.role_words import bare
 from marsad.entities.span_overlaps import Candidate
 
@@ -93,17 +93,33 @@ def states_about(sent_cands: list[list[Candidate]], extra: dict[str, int] | None
     return {c for c, n in counts.items() if n >= 2 and 2 * n >= top}
 
 
+def _names_of(sent_cands: list[list[Candidate]], country: str) -> int:
+    """How many different known names of the story point to ``country`` ("مصر" twice is one)."""
+    seen = set()
+    for cands in sent_cands:
+        for span, _i, _j, source in cands:
+            if source in {"kb", "body"} and (span.entry.country if span.entry is not None else span.country) == country:
+                seen.add(span.entry.id if span.entry is not None else span.body_key or span.words)
+    return len(seen)
+
+
 def local_state(
-    home: str | None, sent_cands: list[list[Candidate]], extra: dict[str, int] | None = None
+    home: str | None,
+    sent_cands: list[list[Candidate]],
+    extra: dict[str, int] | None = None,
+    capitals: set[str] | None = None,
 ) -> str | None:
     """The state a body named without its country belongs to ("القوات الأمنية"): the dateline's
     when the story names it, else the state the story names most (a Gulf outlet's Congo story);
-    in a short story with no dateline, the one state it names, if it names one only."""
+    in a short story with no dateline, the one state it names, if it is an Arab state named by
+    two names ("عمان", "الزرقاء") or as the place of the story's capital ("العاصمة الجزائرية"):
+    a story of a place abroad names that state alone too (a Saudi club's camp "في مصر")."""
     counts, top = _story_top(sent_cands, extra)
     if home is not None and (counts.get(home, 0) >= 2 or top is None):
         return home  # named beyond the dateline
     if top is not None and home is None and sum(counts.values()) < 3:
-        return top if len(counts) == 1 else None  # too few names to tell between states
+        one = len(counts) == 1 and top in ARAB_STATES and (_names_of(sent_cands, top) >= 2 or top in (capitals or ()))
+        return top if one else None  # too few names to tell
     return top if top is not None and counts[top] >= 2 else home
 
 

@@ -1,0 +1,47 @@
+"""A person's state written before his name: "والمصري محمد عبدالشافي", "المدرب الجزائري عبد
+القادر عمراني", "الشاعر المصري الكبير عبدالرحمن الأبنودي".
+
+The knowledge base does not know most people a story names; the nationality adjective before
+the name is the story's own word on where he is from (a Saudi club's Tunisian player).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.entities.coref import NameSpan
+from marsad.entities.kb import KnowledgeBase, words
+from marsad.entities.role_words import bare
+
+#: Words that may stand between the adjective and the name ("المصري الكبير").
+_BETWEEN = frozenset({"كبير", "شهير", "راحل", "شاب", "دولي", "سابق", "مخضرم", "معروف"})
+#: The one or two words before a name, with blanks only between (no comma: "الغرفة التونسية
+#: الصينية، الطاهر بياحي" is the chamber's adjective).
+_WORDS_BEFORE = re.compile(r"(?:^|\s)([\u0621-\u064a]+)[ \t]+(?:([\u0621-\u064a]+)[ \t]+)?$")
+
+
+def _adjective(kb: KnowledgeBase, word: str) -> str | None:
+    """The country of a nationality adjective ("والمصري" too), None for a plural or another word."""
+    for w in (word, word[1:] if word[:1] in {"و", "ف"} else None):
+        adj = kb.adjective(w) if w else None
+        if adj is not None and adj.form != "pl":
+            return adj.country
+    return None
+
+
+def nationality_before(kb: KnowledgeBase, text: str, names: list[NameSpan]) -> None:
+    """Give a person the knowledge base does not know the state of the adjective before his name."""
+    for n in names:
+        if n.type != "PER" or n.entry is not None or n.country is not None:
+            continue
+        m = _WORDS_BEFORE.search(text, max(0, n.start - 40), n.start)
+        if m is None:
+            continue
+        far, near = (m.group(1), m.group(2)) if m.group(2) else (None, m.group(1))
+        country = _adjective(kb, near)
+        if country is None and far is not None:
+            ws = words(near)
+            if len(ws) == 1 and bare(ws[0]) in _BETWEEN:
+                country = _adjective(kb, far)
+        if country is not None:
+            n.country = country
