@@ -1,8 +1,9 @@
-"""A person's state written before his name: "والمصري محمد عبدالشافي", "المدرب الجزائري عبد
-القادر عمراني", "الشاعر المصري الكبير عبدالرحمن الأبنودي".
+"""A state written beside a name: before a person's ("والمصري محمد عبدالشافي", "المدرب
+الجزائري عبد القادر عمراني", "الشاعر المصري الكبير عبدالرحمن الأبنودي"), after a body's
+("شركة أكس جت الأمريكية").
 
-The knowledge base does not know most people a story names; the nationality adjective before
-the name is the story's own word on where he is from (a Saudi club's Tunisian player).
+The knowledge base does not know most people and firms a story names; the nationality adjective
+beside the name is the story's own word on where they are from (a Saudi club's Tunisian player).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from marsad.entities.role_words import bare
 _BETWEEN = frozenset({"كبير", "شهير", "راحل", "شاب", "دولي", "سابق", "مخضرم", "معروف"})
 #: The one or two words before a name, with blanks only between (no comma: "الغرفة التونسية
 #: الصينية، الطاهر بياحي" is the chamber's adjective).
+_WORD_AFTER = re.compile(r"[ \t]+([\u0621-\u064a]+)")
 _WORDS_BEFORE = re.compile(r"(?:^|\s)([\u0621-\u064a]+)[ \t]+(?:([\u0621-\u064a]+)[ \t]+)?$")
 
 
@@ -30,9 +32,18 @@ def _adjective(kb: KnowledgeBase, word: str) -> str | None:
 
 
 def nationality_before(kb: KnowledgeBase, text: str, names: list[NameSpan]) -> None:
-    """Give a person the knowledge base does not know the state of the adjective before his name."""
+    """Give a person the knowledge base does not know the state of the adjective before his
+    name, and a body the state of the adjective right after its name."""
     for n in names:
-        if n.type != "PER" or n.entry is not None or n.country is not None:
+        if n.entry is not None or n.country is not None:
+            continue
+        if n.type == "ORG":
+            after = _WORD_AFTER.match(text, n.end)
+            country = _adjective(kb, after.group(1)) if after else None
+            if country is not None:
+                n.country = country  # "شركة أكس جت الأمريكية"
+            continue
+        if n.type != "PER":
             continue
         m = _WORDS_BEFORE.search(text, max(0, n.start - 40), n.start)
         if m is None:

@@ -82,6 +82,7 @@ def _sentence(
             places.setdefault(c[1], []).append(c)
             ends.setdefault(c[2], []).append(c)
     states = {c[1]: c for c in cands if c[0].entry is not None and c[0].entry.id.startswith("state:")}
+    regions = {c[1]: c for c in cands if c[0].type in _PLACE_TYPES and c[0].entry is not None and c[0].entry.country}
     for k, tok in enumerate(toks):
         adj = kb.adjective(text[tok.start : tok.end])
         if adj is not None and adj.form != "pl":
@@ -95,10 +96,12 @@ def _sentence(
                 for place in ends.get(k, ()):
                     if place[0].entry is None or place[0].options:
                         _pin(place, adj.country, pinned)  # "بنغازي الليبية", "طرابلس الليبية"
-        if _key(text, tok) in _DIRECTIONS and k + 1 in states:
-            for place in ends.get(k, ()):
+        if _key(text, tok) in _DIRECTIONS:
+            # "عيترون جنوب لبنان": the state after the direction, or the region it begins
+            beyond = states.get(k + 1) or regions.get(k)
+            for place in ends.get(k, ()) if beyond is not None else ():
                 if place[0].entry is None or place[0].options:
-                    _pin(place, states[k + 1][0].entry.country, pinned)  # "عيترون جنوب لبنان"
+                    _pin(place, beyond[0].entry.country, pinned)
 
 
 def reread_title_place(kb: KnowledgeBase, role: Role, names: list[NameSpan], starts: list[int], text: str) -> Role:
