@@ -106,6 +106,13 @@ def test_a_firm_takes_the_nationality_after_its_name() -> None:
         ("أكس جت", "ORG"),
     )
     assert entity_with(doc, "أكس جت").country == "USA"
+    doc = run(
+        "وشدد الأمير علي بن الحسين على عدم مشاركة رئيس الفيفا السويسري جوزيف بلاتر في أي عملية إصلاح.",
+        ("الفيفا", "ORG"),
+        "جوزيف بلاتر",
+    )
+    assert entity_with(doc, "الفيفا").country != "CHE"  # the president's adjective
+    assert entity_with(doc, "جوزيف بلاتر").country == "CHE"
 
 
 def test_a_lawyer_with_an_arab_family_name_in_a_one_state_story_is_local() -> None:

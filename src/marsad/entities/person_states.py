@@ -18,6 +18,8 @@ from marsad.entities.role_words import bare
 _BETWEEN = frozenset({"كبير", "شهير", "راحل", "شاب", "دولي", "سابق", "مخضرم", "معروف"})
 #: The one or two words before a name, with blanks only between (no comma: "الغرفة التونسية
 #: الصينية، الطاهر بياحي" is the chamber's adjective).
+#: People named by the body they serve ("رئيس الفيفا السويسري"): an adjective after the body may be theirs.
+_HEADS = frozenset({"رييس", "مدرب", "مدير", "لاعب", "حارس", "نجم", "مهاجم", "سفير", "امين", "مراسل", "قايد"})
 _WORD_AFTER = re.compile(r"[ \t]+([\u0621-\u064a]+)")
 _WORDS_BEFORE = re.compile(r"(?:^|\s)([\u0621-\u064a]+)[ \t]+(?:([\u0621-\u064a]+)[ \t]+)?$")
 
@@ -39,6 +41,9 @@ def nationality_before(kb: KnowledgeBase, text: str, names: list[NameSpan]) -> N
             continue
         if n.type == "ORG":
             after = _WORD_AFTER.match(text, n.end)
+            before = _WORDS_BEFORE.search(text, max(0, n.start - 40), n.start)
+            if before is not None and bare((words(before.group(2) or before.group(1)) or ("",))[-1]) in _HEADS:
+                continue  # "رئيس الفيفا السويسري": the adjective is the president's
             country = _adjective(kb, after.group(1)) if after else None
             if country is not None:
                 n.country = country  # "شركة أكس جت الأمريكية"
