@@ -144,3 +144,22 @@ def test_a_un_delegation_head_is_no_office_of_the_story_state() -> None:
     )
     assert entity_with(doc, "نبيل شمسان").country == "YEM"
     assert entity_with(doc, "جوليان هارنيس").country is None
+
+
+def test_an_arab_named_person_in_an_israel_story_is_not_israeli() -> None:
+    doc = run(
+        "أقر الكنيست الإسرائيلي قانونا جديدا للاستيطان، وقالت الحكومة الإسرائيلية إن القانون يخدم "
+        "أمن إسرائيل. من جهته، أوضح الخبير القانوني فهد مزاحم أن القانون يخالف القرارات الدولية.",
+        "فهد مزاحم",
+    )
+    assert entity_with(doc, "فهد مزاحم").country is None
+
+
+def test_a_common_arab_given_name_marks_a_local_in_a_gaza_story() -> None:
+    doc = run(
+        "هاجم مستوطنون قرية قريوت جنوب نابلس في الضفة الغربية، تحت حماية جيش الاحتلال الإسرائيلي. "
+        "وقال مسؤول ملف الاستيطان في شمال الضفة غسان دغلس إن المستوطنين أحرقوا منازل في نابلس، وإن "
+        "إسرائيل تتحمل المسؤولية.",
+        "غسان دغلس",
+    )
+    assert entity_with(doc, "غسان دغلس").country == "PSE"

@@ -144,16 +144,23 @@ _RANK_KEYS = frozenset(match_key(w) for w in _RANKS)
 _RANK_WORDS = re.compile(r"(?:^|\s)[وف]?(\S+)\s+$")
 
 
-def _local_person(text: str, spans: Sequence[NameSpan], kb: KnowledgeBase, *, arab: bool = False) -> str | None:
+#: States whose people bear Arab first names: elsewhere (Israel, the US) such a name in a one-state
+#: story is an Arab quoted there ("إياد مدني" in an Israel story), not a local.
+_ARAB_NAMED = ARAB_STATES | {"IRN", "TUR", "AFG", "PAK", "IDN", "MYS", "BGD", "AZE", "SEN", "MLI", "NER", "TCD"}
+
+
+def _local_person(text: str, spans: Sequence[NameSpan], kb: KnowledgeBase, state: str) -> str | None:
     """The sector ("MIL" after a rank, "" otherwise) of a person the knowledge base does not know
     who is likely a local of the story's state: a military rank stands before one of his
-    mentions ("العقيد X"), or his name begins with an Arab first name ("عبد...", "محمد"); None
-    for a name with neither (a foreigner's, "جوناثان بولارد")."""
+    mentions ("العقيد X"), or, in a state whose people bear them, his name reads as an Arab one
+    (:func:`_arab_name`); None otherwise (a foreigner's, "جوناثان بولارد")."""
     for n in spans:
         m = _RANK_WORDS.search(text, max(0, n.start - 20), n.start)
         if m is not None and match_key(m.group(1)) in _RANK_KEYS:
             return "MIL"
-    return "" if _arab_name(spans, kb, article=arab) else None
+    if state not in _ARAB_NAMED:
+        return None
+    return "" if _arab_name(spans, kb, article=state in ARAB_STATES) else None
 
 
 def _arab_name(spans: Sequence[NameSpan], kb: KnowledgeBase, *, article: bool = True) -> bool:
@@ -310,7 +317,7 @@ def cluster(
         ):
             country = default_country  # "وزارة التربية", "حي كفرسوسة" in a Damascus-datelined story
         if country is None and entry is None and story_state and ent_type == "PER" and cl.names:
-            local = _local_person(text, [names[k] for k in cl.names], kb, arab=story_state in ARAB_STATES)
+            local = _local_person(text, [names[k] for k in cl.names], kb, story_state)
             if local is not None:
                 country = story_state  # "العميد محمد الغصري" in a Libya story
                 actor = actor or (story_state + local if local else None)
