@@ -18,6 +18,7 @@ from marsad.entities.coref_links import (
     ARMY_NOUN,
     article_twin,
     lone_army,
+    variant_heads,
     merge_early_bodies,
     move_names,
     region_short,
@@ -661,6 +662,7 @@ def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan])
     best: tuple[int, int, bool] | None = None  # (start, cluster, named with the noun)
     for c_idx, c in enumerate(clusters):
         begins = any(names[k].words and bare(names[k].words[0]) == role.key for k in c.names)
+        begins = begins or (c.entry is not None and role.key in variant_heads(c.entry))  # "إم 23" … "الحركة"
         if role.key in _ADMIN_NOUNS and any(names[k].cue == role.key for k in c.names):
             begins = True  # "في محافظة السليمانية ... مبنى المحافظة": a governorate is named so
         if not begins and not any(names[k].cue == role.key for k in c.names):

@@ -9,9 +9,10 @@ Each one joins only where exactly one candidate is in the story.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from marsad.entities.kb import KnowledgeBase
+from marsad.entities.kb import KBEntry, KnowledgeBase, words
 from marsad.entities.role_words import bare
 from marsad.entities.title_phrases import Role
 
@@ -120,3 +121,10 @@ def titled_before(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan
         and any(k.startswith(prefix) for k in c.role_keys)  # not by title: "الأمين العام لحزب ..."
     ]
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def variant_heads(entry: KBEntry) -> frozenset[str]:
+    """The bare first words of a KB entry's names of two words or more: "حركة 23 مارس" makes
+    M23 a "حركه", so a lone "الحركة" can refer back to "إم 23"."""
+    return frozenset(bare(ws[0]) for v in entry.variants if len(ws := words(v)) > 1)
