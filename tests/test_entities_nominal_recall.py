@@ -65,3 +65,49 @@ def test_lone_noun_with_no_body_of_that_noun_stays_unjoined(run) -> None:
     )
     assert _holder(doc, "حزب الله") is not None
     assert not _same(doc, "حزب الله", "الحركة")  # no name of Hezbollah begins with "حركة"
+
+
+def test_lone_ministry_is_the_ministry_of_the_minister_just_before(run) -> None:
+    doc = run(
+        "القاهرة - استقبل وزير الخارجية سامح شكري بمقر الوزارة بالقاهرة اليوم نظيره الفرنسي.\n"
+        "وقال المتحدث باسم وزارة الخارجية السفير أحمد أبو زيد إن الوزيرين بحثا التصعيد في البحر الأحمر."
+    )
+    assert _same(doc, "الوزارة", "وزارة الخارجية")
+
+
+def test_lone_ministry_with_none_named_is_a_ministry_of_the_ministers_state(run) -> None:
+    doc = run(
+        "الرياض - استقبل الأمير فيصل بن فرحان وزير الخارجية، في مقر الوزارة بالرياض اليوم، "
+        "الأمين العام لمجلس التعاون جاسم البديوي."
+    )
+    ministry = _holder(doc, "الوزارة")
+    assert ministry is not None and ministry.type == "ORG" and ministry.country == "SAU"
+    assert not _same(doc, "فيصل بن فرحان", "الوزارة")
+
+
+def test_lone_ministry_far_from_any_minister_stays_unplaced(run) -> None:
+    filler = "وتناول اللقاء سبل تعزيز التعاون الاقتصادي والتجاري بين البلدين في مختلف المجالات. " * 5
+    doc = run(
+        "الرياض - استقبل الأمير فيصل بن فرحان وزير الخارجية السفير الإسباني.\n" + filler
+        + "\nوأعلنت الوزارة عن برنامج جديد."
+    )
+    assert _holder(doc, "الوزارة") is None
+
+
+def test_lone_ministry_after_two_states_ministries_stays_unplaced(run) -> None:
+    doc = run(
+        "الرياض - وقع الجانبان مذكرة تفاهم بين وزارة الخارجية في المملكة العربية السعودية "
+        "ووزارة الشؤون الخارجية والاتحاد الأوروبي والتعاون في مملكة إسبانيا.\n"
+        "حضر التوقيع وكيل الوزارة للشؤون السياسية الدكتور سعود الساطي."
+    )
+    assert _holder(doc, "الوزارة") is None  # either state's ministry: none rather than the wrong one
+    assert not any("للشؤون" in m.text for e in doc.entities for m in e.mentions if m.kind == "name")
+
+
+def test_ministry_inside_an_undersecretarys_title_is_no_body_name(run) -> None:
+    doc = run(
+        "الرياض - استقبل الأمير فيصل بن فرحان وزير الخارجية، في مقر الوزارة بالرياض اليوم، السفير الإسباني.\n"
+        "حضر الاستقبال وكيل الوزارة للشؤون السياسية الدكتور سعود الساطي."
+    )
+    assert _same(doc, "الوزارة", "الوزارة", 1)
+    assert not any("للشؤون" in m.text for e in doc.entities for m in e.mentions if m.kind == "name")

@@ -158,6 +158,8 @@ def body_at(grammar: Grammar, tokens: Sequence[Token], i: int, text: str) -> Bod
             j = place.j
             placed = by_place = True
             break
+        if j == i + 1 and tok.norm.startswith("لل") and has_article(tokens[i], text):
+            break  # "وكيل الوزارة للشؤون السياسية": the office's field, "الوزارة" stands alone
         if any(k in grammar.complements for _, k in forms) and not grammar.is_connector(tok):
             keys.append(bare(tok.norm))
             j += 1

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field, replace
 from marsad.document import Entity, Mention
 from marsad.entities.coref_links import (
     ARMY_NOUN,
+    MINISTRY_NOUN,
     article_twin,
     lone_army,
-    variant_heads,
     merge_early_bodies,
+    ministers_ministry,
     move_names,
     region_short,
     titled_before,
+    variant_heads,
 )
 from marsad.entities.kb import ARAB_STATES, KBEntry, KnowledgeBase
 from marsad.entities.title_phrases import Role, resolve_holder
@@ -479,7 +481,7 @@ def _add_role(clusters: list[_Cluster], c: int, r: int, role: Role, rank: int = 
             _set_country(cl, role.country, role.actor, rank)
         elif cl.actor is None and role.actor:
             cl.actor = role.actor
-        if not cl.names:
+        if not cl.names and cl.type is None:
             cl.type = "PER"
 
 
@@ -525,6 +527,8 @@ def _place_role(
         return lone_army(role, clusters, names, roles, by_key)
     if role.kind == "nominal":
         found = _antecedent(role, clusters, names)
+        if found is None and role.key == MINISTRY_NOUN:
+            found = ministers_ministry(role, clusters, names, roles, by_key, new)  # "في مقر الوزارة"
         if found is None and role.country:
             # "المملكة" with no "المملكة ..." named before: the state the step found it stands for
             return _state_cluster(role.country, clusters, kb, by_key, new)
@@ -660,6 +664,7 @@ def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan])
     from marsad.entities.role_words import bare
 
     best: tuple[int, int, bool] | None = None  # (start, cluster, named with the noun)
+    bodies: set[tuple[int, str | None]] = set()  # (cluster, country) of the bodies named so before
     for c_idx, c in enumerate(clusters):
         begins = any(names[k].words and bare(names[k].words[0]) == role.key for k in c.names)
         begins = begins or (c.entry is not None and role.key in variant_heads(c.entry))  # "إم 23" … "الحركة"
@@ -671,4 +676,8 @@ def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan])
             n = names[k]
             if n.start < role.start and (best is None or n.start > best[0]):
                 best = (n.start, c_idx, begins)
+            if n.start < role.start and begins and n.type == "ORG":
+                bodies.add((c_idx, c.entry.country if c.entry else c.country))
+    if len(bodies) > 1 and len({country for _, country in bodies}) > 1:
+        return None  # "وزارة الخارجية" of two states named before: "الوزارة" is either's
     return best[1] if best and best[2] else None

@@ -128,3 +128,51 @@ def variant_heads(entry: KBEntry) -> frozenset[str]:
     """The bare first words of a KB entry's names of two words or more: "حركة 23 مارس" makes
     M23 a "حركه", so a lone "الحركة" can refer back to "إم 23"."""
     return frozenset(bare(ws[0]) for v in entry.variants if len(ws := words(v)) > 1)
+
+
+MINISTRY_NOUN = "وزاره"
+_MINISTER = "وزير"
+#: Most characters from a minister's title to a lone "الوزارة" that means his ministry.
+MINISTRY_REACH = 300
+
+
+def ministers_ministry(
+    role: Role,
+    clusters: list[_Cluster],
+    names: Sequence[NameSpan],
+    roles: Sequence[RoleSpan],
+    by_key: dict[str, int],
+    new,  # type: ignore[no-untyped-def]
+) -> int | None:
+    """A lone "الوزارة" with no ministry named before it is the ministry of the minister titled
+    just before ("استقبل وزير الخارجية ... في مقر الوزارة"): the body named so anywhere in the
+    story ("وزارة الخارجية" later on), else a ministry of its own in the minister's state."""
+    best: tuple[int, int, Role] | None = None  # (start, cluster, minister's title)
+    for c_idx, c in enumerate(clusters):
+        for r in c.roles:
+            t = roles[r].role
+            if t.kind == "title" and t.head == _MINISTER and t.end <= role.start and (best is None or t.start > best[0]):
+                best = (t.start, c_idx, t)
+    if best is None or role.start - best[2].end > MINISTRY_REACH:
+        return None
+    _, c_idx, title = best
+    portfolio = [w for w in title.key.split()[1:] if not w.isascii()]
+    if not portfolio:
+        return None  # "الوزير": no portfolio to name the ministry by
+    minister = clusters[c_idx]
+    country = (minister.entry.country if minister.entry else None) or minister.country or title.country
+    wanted = (MINISTRY_NOUN, *portfolio)
+    found = {
+        i for i, c in enumerate(clusters)
+        if (c.entry.country if c.entry else c.country) in {None, country}
+        and any(tuple(bare(w) for w in names[k].words) == wanted for k in c.names)
+    }
+    if len(found) == 1:
+        return found.pop()
+    if found or country is None:
+        return None  # two such ministries, or a minister of no known state
+    key = "ministry:" + " ".join(wanted) + ":" + country
+    if key not in by_key:
+        by_key[key] = c = new(None)
+        clusters[c].type, clusters[c].country = "ORG", country
+    return by_key[key]
