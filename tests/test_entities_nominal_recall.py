@@ -111,3 +111,20 @@ def test_ministry_inside_an_undersecretarys_title_is_no_body_name(run) -> None:
     )
     assert _same(doc, "الوزارة", "الوزارة", 1)
     assert not any("للشؤون" in m.text for e in doc.entities for m in e.mentions if m.kind == "name")
+
+
+def test_un_body_noun_joins_the_un_body_named_before(run) -> None:
+    doc = run(
+        "عمان - بحث وزير الخارجية أيمن الصفدي مع المفوض العام للأونروا فيليب لازاريني دعم الوكالة.\n"
+        "وأشار لازاريني إلى أن المنظمة الأممية تواجه أسوأ أزمة مالية منذ تأسيسها."
+    )
+    assert _same(doc, "الأونروا", "المنظمة الأممية")
+
+
+def test_un_body_noun_with_only_another_body_named_stays_unplaced(run) -> None:
+    doc = run(
+        "جدة - دعت منظمة التعاون الإسلامي إلى اجتماع طارئ لبحث الأوضاع في غزة.\n"
+        "وقالت المنظمة الأممية إن الوضع الإنساني كارثي."
+    )
+    assert _holder(doc, "منظمة التعاون الإسلامي") is not None
+    assert _holder(doc, "المنظمة الأممية") is None

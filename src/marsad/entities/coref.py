@@ -17,6 +17,7 @@ from marsad.document import Entity, Mention
 from marsad.entities.coref_links import (
     ARMY_NOUN,
     MINISTRY_NOUN,
+    UN_BODY,
     article_twin,
     lone_army,
     merge_early_bodies,
@@ -24,6 +25,7 @@ from marsad.entities.coref_links import (
     move_names,
     region_short,
     titled_before,
+    un_body_before,
     variant_heads,
 )
 from marsad.entities.kb import ARAB_STATES, KBEntry, KnowledgeBase
@@ -525,6 +527,8 @@ def _place_role(
         return by_key[key]
     if role.kind == "nominal" and role.key == ARMY_NOUN:
         return lone_army(role, clusters, names, roles, by_key)
+    if role.kind == "nominal" and role.key.startswith(UN_BODY):
+        return un_body_before(role, clusters, names)  # "المنظمة الأممية"
     if role.kind == "nominal":
         found = _antecedent(role, clusters, names)
         if found is None and role.key == MINISTRY_NOUN:

@@ -176,3 +176,19 @@ def ministers_ministry(
         by_key[key] = c = new(None)
         clusters[c].type, clusters[c].country = "ORG", country
     return by_key[key]
+
+
+UN_BODY = "un:"  # the key prefix of "المنظمة الأممية" (nominal_roles)
+
+
+def un_body_before(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan]) -> int | None:
+    """"المنظمة الأممية", "الوكالة الأممية": the United Nations body named nearest before (a KB
+    organisation of the UN system); none named, none joined."""
+    best: tuple[int, int] | None = None
+    for c_idx, c in enumerate(clusters):
+        if c.entry is None or c.entry.type != "ORG" or not (c.entry.actor or "").startswith("IGOUNO"):
+            continue
+        for k in c.names:
+            if names[k].end <= role.start and (best is None or names[k].start > best[0]):
+                best = (names[k].start, c_idx)
+    return best[1] if best else None

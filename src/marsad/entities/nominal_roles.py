@@ -104,6 +104,11 @@ def sides_and_nominals(
             out.append(epithet)
             busy.update(range(epithet.i, epithet.j))
             continue
+        un = _un_nominal(grammar, text, toks, k)
+        if un is not None:
+            out.append(un)
+            busy.update(range(un.i, un.j))
+            continue
         hit = grammar.lone_nominal(toks, k, text)  # not "الوزارة الإيرانية", "المملكة المتحدة"
         if hit is not None and not (k > 0 and after_outlet_word(toks, k)):
             out.append(_nominal(grammar, hit, tok, k, states))
@@ -129,6 +134,23 @@ def regime_roles(grammar: Grammar, text: str, toks: list[Token], names: list[Nam
         j = bisect.bisect_left([t.start for t in toks], names[p].end, lo=k + 1)
         out.append(Role(start, names[p].end, k, j, "regime", "regime:" + org, country=person.country))
     return out
+
+
+#: "الأممية"/"الأممي": of the United Nations.
+_UN_ADJECTIVES = frozenset(match_key(w) for w in ["الأممية", "الأممي"])
+UN_NOMINAL = "un:"
+
+
+def _un_nominal(grammar: Grammar, text: str, toks: list[Token], k: int) -> Role | None:
+    """"المنظمة الأممية", "الوكالة الأممية": a body noun and "of the UN" stand for the UN body
+    named before (coref looks for it: key ``un:`` + the noun)."""
+    if k + 1 >= len(toks) or toks[k + 1].norm not in _UN_ADJECTIVES:
+        return None
+    hit = grammar.nominal_at(toks[k], text)
+    if hit is None:
+        return None
+    start, noun = hit
+    return Role(start, toks[k + 1].end, k, k + 2, "nominal", UN_NOMINAL + noun, head=noun)
 
 
 def _nominal(grammar: Grammar, hit: tuple[int, str], tok: Token, k: int, states: StoryStates) -> Role:
