@@ -129,3 +129,19 @@ def test_un_body_noun_with_only_another_body_named_stays_unplaced(run) -> None:
     )
     assert _holder(doc, "منظمة التعاون الإسلامي") is not None
     assert _holder(doc, "المنظمة الأممية") is None
+
+
+def test_body_noun_that_is_a_verbal_noun_after_a_common_noun_is_no_mention(run) -> None:
+    doc = run(
+        "عدن - قالت مصادر إن مسلحي جماعة الحوثي انسحبوا من المنطقة.\n"
+        "وأكد المقاومون أنهم يقطعون الإمداد والحركة على المعتدين."
+    )
+    assert _holder(doc, "والحركة") is None and _holder(doc, "الحركة") is None
+
+
+def test_body_noun_after_a_body_named_and_joined_by_waw_still_refers_back(run) -> None:
+    doc = run(
+        "أنقرة - أعلن تنظيم الدولة الإسلامية مسؤوليته عن التفجير.\n"
+        "وشنت الطائرات التركية غارات على مقاتلي التنظيم والأكراد في العراق."
+    )
+    assert _same(doc, "تنظيم الدولة الإسلامية", "التنظيم")

@@ -110,6 +110,8 @@ def sides_and_nominals(
             busy.update(range(un.i, un.j))
             continue
         hit = grammar.lone_nominal(toks, k, text)  # not "الوزارة الإيرانية", "المملكة المتحدة"
+        if hit is not None and _verbal_noun(hit[1], toks, k, names, starts):
+            continue
         if hit is not None and not (k > 0 and after_outlet_word(toks, k)):
             out.append(_nominal(grammar, hit, tok, k, states))
     return out
@@ -134,6 +136,24 @@ def regime_roles(grammar: Grammar, text: str, toks: list[Token], names: list[Nam
         j = bisect.bisect_left([t.start for t in toks], names[p].end, lo=k + 1)
         out.append(Role(start, names[p].end, k, j, "regime", "regime:" + org, country=person.country))
     return out
+
+
+#: Body nouns that are verbal nouns too: "الحركة" (movement), "التنظيم" (organising).
+_VERBAL_NOUNS = frozenset({"حركه", "تنظيم"})
+
+
+def _verbal_noun(noun: str, toks: list[Token], k: int, names: list[NameSpan], starts: list[int]) -> bool:
+    """Whether a lone "الحركة"/"التنظيم" is the verbal noun, joined by و to the definite common
+    noun before it: "الإمداد والحركة", "التخطيط والتنظيم والتنفيذ" ("مقاتلي التنظيم والأكراد"
+    is the group: nothing is said of what follows)."""
+    if noun not in _VERBAL_NOUNS:
+        return False
+
+    def common(i: int) -> bool:
+        t = toks[i]
+        return t.norm.lstrip("وف").startswith("ال") and not overlaps_names(names, starts, t.start, t.end)
+
+    return toks[k].norm[:1] in "وف" and k > 0 and common(k - 1)
 
 
 #: "الأممية"/"الأممي": of the United Nations.
