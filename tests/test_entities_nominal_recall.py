@@ -145,3 +145,21 @@ def test_body_noun_after_a_body_named_and_joined_by_waw_still_refers_back(run) -
         "وشنت الطائرات التركية غارات على مقاتلي التنظيم والأكراد في العراق."
     )
     assert _same(doc, "تنظيم الدولة الإسلامية", "التنظيم")
+
+
+def test_short_form_of_an_office_held_beside_a_name_joins_its_holder(run) -> None:
+    doc = run(
+        "القاهرة - قال المستشار أحمد فهمي المتحدث الرسمي باسم رئاسة الجمهورية إن الرئيس السيسي تلقى اتصالا.\n"
+        "وأضاف المتحدث الرسمي أن الرئيس الفرنسي أعرب عن تقديره للدور المصري."
+    )
+    assert _same(doc, "أحمد فهمي", "المتحدث الرسمي", 1)
+
+
+def test_short_form_of_an_office_two_men_held_stays_unplaced(run) -> None:
+    doc = run(
+        "القاهرة - قال أحمد فهمي المتحدث الرسمي باسم رئاسة الجمهورية إن الاتصال كان إيجابيا، "
+        "فيما قال أحمد أبو زيد المتحدث الرسمي باسم وزارة الخارجية إن الوزيرين التقيا.\n"
+        "وأضاف المتحدث الرسمي أن التنسيق مستمر."
+    )
+    short = _holder(doc, "المتحدث الرسمي", 2)
+    assert short is None or not any(m.kind == "name" for m in short.mentions)

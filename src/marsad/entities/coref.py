@@ -294,7 +294,13 @@ def cluster(
             pending.append(r)
     for r in pending:
         role = homed[r]
-        c = _place_role(role, clusters, names, roles, kb, date, by_key, new)
+        c = None
+        if r in guessed and roles[r].role.title is None:
+            # "المتحدث الرسمي" after "المتحدث الرسمي باسم الرئاسة أحمد فهمي": his, not an office
+            # of the story's state the dateline lent it
+            c = titled_before(roles[r].role, clusters, names)
+        if c is None:
+            c = _place_role(role, clusters, names, roles, kb, date, by_key, new)
         if c is not None:
             _add_role(clusters, c, r, role, _GUESSED if r in guessed else _TITLED)
 

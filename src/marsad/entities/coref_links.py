@@ -110,7 +110,7 @@ def titled_before(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan
     after "المفوض العام للأونروا فيليب لازاريني", "وزير الخارجية" after "وزير الخارجية الإيراني
     عباس عراقجي". A bare title names no state or body of its own, so two such holders (two
     foreign ministers) leave it unplaced, and so does a lone head word."""
-    if role.kind != "title" or role.country or role.org or role.former or not role.title:
+    if role.kind != "title" or role.country or role.org or role.former:
         return None
     if len(role.key.split()) < 2:
         return None  # a lone head ("الرئيس") is too common a word: "الهدف الرئيس", another body's head
@@ -192,3 +192,13 @@ def un_body_before(role: Role, clusters: list[_Cluster], names: Sequence[NameSpa
             if names[k].end <= role.start and (best is None or names[k].start > best[0]):
                 best = (names[k].start, c_idx)
     return best[1] if best else None
+
+
+def short_of_held(key: str, held: set[str]) -> bool:
+    """Whether an office of no known title is the start of one held beside a named person:
+    "المتحدث الرسمي" after "المتحدث الرسمي باسم رئاسة الجمهورية أحمد فهمي" (two words at
+    least: a lone head is too common a word)."""
+    if len(key.split()) < 2:
+        return False
+    prefix = key + " "
+    return any(k.startswith(prefix) for k in held)

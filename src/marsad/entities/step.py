@@ -35,6 +35,7 @@ from marsad.document import Document, Token
 from marsad.entities.apposition import apposition, lone_national_office, near_persons, org_country
 from marsad.entities.bare_heads import bare_head_roles
 from marsad.entities.coref import NameSpan, RoleSpan, cluster
+from marsad.entities.coref_links import short_of_held
 from marsad.entities.generations import mark_generations
 from marsad.entities.kb import ARAB_STATES, KnowledgeBase, words
 from marsad.entities.name_aliases import link_aliases, link_short_names
@@ -201,8 +202,10 @@ class EntityStep(Step):
                 if holder is not None:
                     roles.append(RoleSpan(role, holder))
                     held.add(role.key)
-                elif role.key in held:
-                    roles.append(RoleSpan(role))  # "رئيس المجلس الرئاسي" again: the man named with it
+                elif role.key in held or short_of_held(role.key, held):
+                    # "رئيس المجلس الرئاسي" again, "المتحدث الرسمي" after "المتحدث الرسمي باسم
+                    # الرئاسة": the man named with it (coref joins the one holder)
+                    roles.append(RoleSpan(role))
                 elif lone_national_office(role, grammar, toks, doc.text):
                     roles.append(RoleSpan(role))  # the story's state's office (coref gives the country)
             if self._people_mentions:
