@@ -163,3 +163,17 @@ def test_short_form_of_an_office_two_men_held_stays_unplaced(run) -> None:
     )
     short = _holder(doc, "المتحدث الرسمي", 2)
     assert short is None or not any(m.kind == "name" for m in short.mentions)
+
+
+def test_grand_imam_is_al_azhars_sheikh(run) -> None:
+    doc = run(
+        "القاهرة - استقبل شيخ الأزهر أحمد الطيب سفير فرنسا لدى مصر.\n"
+        "وأكد الإمام الأكبر أهمية الحوار بين الأديان."
+    )
+    assert _same(doc, "أحمد الطيب", "الإمام الأكبر")
+
+
+def test_grand_imam_before_the_holders_time_is_not_him() -> None:
+    doc = analyze_text("القاهرة - دعا الإمام الأكبر إلى نبذ العنف.", published="2005-03-01")
+    imam = _holder(doc, "الإمام الأكبر")
+    assert imam is None or imam.canonical != "أحمد الطيب"
