@@ -300,7 +300,7 @@ def cluster(
             # of the story's state the dateline lent it
             c = titled_before(roles[r].role, clusters, names)
         if c is None:
-            c = _place_role(role, clusters, names, roles, kb, date, by_key, new)
+            c = _place_role(role, clusters, names, roles, kb, date, by_key, new, default_country)
         if c is not None:
             _add_role(clusters, c, r, role, _GUESSED if r in guessed else _TITLED)
 
@@ -518,6 +518,7 @@ def _place_role(
     date: str | None,
     by_key: dict[str, int],
     new,  # type: ignore[no-untyped-def]
+    home: str | None = None,
 ) -> int | None:
     if role.kind == "counterpart":
         return _counterpart(role, clusters, names, roles)
@@ -536,7 +537,7 @@ def _place_role(
     if role.kind == "nominal" and role.key.startswith(UN_BODY):
         return un_body_before(role, clusters, names)  # "المنظمة الأممية"
     if role.kind == "nominal":
-        found = _antecedent(role, clusters, names)
+        found = _antecedent(role, clusters, names, home)
         if found is None and role.key == MINISTRY_NOUN:
             found = ministers_ministry(role, clusters, names, roles, by_key, new)  # "في مقر الوزارة"
         if found is None and role.country:
@@ -665,12 +666,13 @@ def _counterpart(
 _ADMIN_NOUNS = frozenset({"محافظه", "اقليم", "ولايه"})
 
 
-def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan]) -> int | None:
+def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan], home: str | None = None) -> int | None:
     """The entity named nearest before a lone "الوزارة"/"المدينة" whose name begins with that noun
     ("وزارة الخارجية", "مدينة الصدر"). A place named once right after the noun ("مدينة الرمادي")
     is nearer the reader's mind when one of its mentions comes later ("منطقة الفلوجة"): it takes
     the noun away from an older name, but is not given it (it could be the story's own town, left
-    unmarked in the gold)."""
+    unmarked in the gold). Bodies of two states named so before ("وزارة الخارجية" of the story's
+    state ``home`` and Spain's) leave the noun unplaced; a body of no state (the GCC) is no rival."""
     from marsad.entities.role_words import bare
 
     best: tuple[int, int, bool] | None = None  # (start, cluster, named with the noun)
@@ -687,7 +689,7 @@ def _antecedent(role: Role, clusters: list[_Cluster], names: Sequence[NameSpan])
             if n.start < role.start and (best is None or n.start > best[0]):
                 best = (n.start, c_idx, begins)
             if n.start < role.start and begins and n.type == "ORG":
-                bodies.add((c_idx, c.entry.country if c.entry else c.country))
-    if len(bodies) > 1 and len({country for _, country in bodies}) > 1:
+                bodies.add((c_idx, c.entry.country if c.entry else c.country or home))
+    if len(bodies) > 1 and len({country for _, country in bodies if country}) > 1:
         return None  # "وزارة الخارجية" of two states named before: "الوزارة" is either's
     return best[1] if best and best[2] else None
