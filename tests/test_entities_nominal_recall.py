@@ -177,3 +177,19 @@ def test_grand_imam_before_the_holders_time_is_not_him() -> None:
     doc = analyze_text("القاهرة - دعا الإمام الأكبر إلى نبذ العنف.", published="2005-03-01")
     imam = _holder(doc, "الإمام الأكبر")
     assert imam is None or imam.canonical != "أحمد الطيب"
+
+
+def test_spokesperson_in_its_name_is_the_man_named_beside_it(run) -> None:
+    doc = run(
+        "صنعاء - توعدت جماعة الحوثي باستهداف أي سفينة مرتبطة بإسرائيل، "
+        "وقال المتحدث باسمها محمد عبد السلام إن العمليات مستمرة."
+    )
+    assert _same(doc, "محمد عبد السلام", "المتحدث باسمها")
+
+
+def test_spokesperson_in_its_name_with_no_name_beside_it_is_nobodys(run) -> None:
+    doc = run(
+        "صنعاء - توعدت جماعة الحوثي باستهداف السفن، وقال المتحدث باسمها محمد عبد السلام إن العمليات مستمرة.\n"
+        "وأعلنت وزارة الدفاع الكمبودية أن المتحدث باسمها سيعقد مؤتمرا صحفيا."
+    )
+    assert _holder(doc, "المتحدث باسمها", 1) is None  # not the Houthi spokesman: another body's

@@ -59,7 +59,7 @@ from marsad.entities.story_states import (
     states_about,
     story_name,
 )
-from marsad.entities.title_phrases import Role
+from marsad.entities.title_phrases import Role, in_its_name
 from marsad.memo import trim
 from marsad.pipeline import Step
 
@@ -175,7 +175,10 @@ class EntityStep(Step):
                     role = shared_role(role, shared[role.org])
                 role = org_country(role, toks, names, starts, doc.text)
                 role = reread_title_place(kb, role, names, starts, doc.text)
-                roles.append(RoleSpan(role, apposition(role, sent_roles, toks, names, starts, grammar, doc.text)))
+                holder = apposition(role, sent_roles, toks, names, starts, grammar, doc.text)
+                if holder is None and in_its_name(role):
+                    continue  # "المتحدث باسمها" with no name beside it: whose, we cannot tell
+                roles.append(RoleSpan(role, holder))
             roles.extend(bare_head_roles(toks, doc.text, names, starts, sent_roles))  # "الوزير اليحيا"
             roles.extend(RoleSpan(r) for r in regime_roles(grammar, doc.text, toks, names, starts))
             roles.extend(

@@ -73,6 +73,16 @@ class Role:
         return doc_text[self.start : self.end]
 
 
+#: "باسمه", "باسمها": "in its name", the spokesperson's body being the one just named.
+_IN_ITS_NAME = frozenset(match_key(w) for w in ["باسمه", "باسمها", "باسمهم", "باسمهما"])
+_SPOKESPERSONS = frozenset(match_key(w) for w in ["متحدث", "متحدثة", "ناطق", "ناطقة"])
+
+
+
+def in_its_name(role: Role) -> bool:
+    """Whether the role is "المتحدث باسمها": the spokesperson of a body named only by a pronoun."""
+    return " باسم@" in role.key
+
 def find_roles(
     grammar: Grammar, tokens: Sequence[Token], text: str, openings: Sequence[int] | None = None
 ) -> list[Role]:
@@ -228,6 +238,13 @@ def role_at(
                         org = org or m2.value[0]
                     last_good = j = m2.j
                     continue
+            break
+        if tok.norm in _IN_ITS_NAME and j == i + 1 and head_key in _SPOKESPERSONS:
+            # "المتحدث باسمها محمد عبد السلام": the spokesperson of the body just named, an
+            # office of his own (the key holds where it stands: two bodies' are not one office)
+            keys.append(f"باسم@{tok.start}")
+            title_keys.append(f"باسم@{tok.start}")
+            last_good = j = j + 1
             break
         if tok.norm == "باسم" and j + 1 < len(tokens) and grammar.lone_nominal(tokens, j + 1, text) is not None:
             # "المتحدث العسكري باسم الجماعة": the body named before (coref finds it)
