@@ -99,9 +99,10 @@ def _sentence(
         if _key(text, tok) in _DIRECTIONS:
             # "عيترون جنوب لبنان": the state after the direction, or the region it begins
             beyond = states.get(k + 1) or regions.get(k)
-            for place in ends.get(k, ()) if beyond is not None else ():
-                if place[0].entry is None or place[0].options:
-                    _pin(place, beyond[0].entry.country, pinned)
+            country = beyond[0].entry.country if beyond is not None and beyond[0].entry is not None else None
+            for place in ends.get(k, ()) if country else ():
+                if country and (place[0].entry is None or place[0].options):
+                    _pin(place, country, pinned)
 
 
 def reread_title_place(kb: KnowledgeBase, role: Role, names: list[NameSpan], starts: list[int], text: str) -> Role:

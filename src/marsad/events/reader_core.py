@@ -11,7 +11,7 @@ from marsad.events.arguments import PLACE_TYPES, Discourse, Mentions, Ref, natio
 from marsad.events.drafts import Draft, published_date
 from marsad.events.lexical_tokens import lexical_tokens
 from marsad.events.lexicon import Lexicon
-from marsad.events.triggers import Starts, Tok
+from marsad.events.triggers import Starts, Tok, _starts
 from marsad.normalize import match_key
 
 
@@ -143,6 +143,13 @@ class ReaderCore:
                     m0 = e.mentions[0] if e.mentions else None
                     return Ref(m0.start if m0 else dl.start, m0.end if m0 else dl.end, e.id, e.type)
         return None
+
+    def _is_trigger_word(self, key: str) -> bool:
+        """Whether a word is an event word by itself (an event word ends a title)."""
+        return any(
+            e.frame != "stop" and len(e.elements) == 1 and not e.weak
+            for e, _ in _starts(self.lex, key, key.endswith("ه"))  # a final ه read as ة: "وزارة" is no verb
+        )
 
     def _ref_of(self, entity: str | None) -> Ref | None:
         if entity is None:

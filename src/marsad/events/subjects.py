@@ -11,7 +11,7 @@ from marsad.events.arguments import ACTOR_TYPES, WAW_WORDS, ArgumentFinder, Ref,
 from marsad.events.drafts import Draft, Said
 from marsad.events.quotes import COMPLEMENTIZERS, Cue, is_speech_verb
 from marsad.events.reader_core import ReaderCore
-from marsad.events.triggers import Tok, _starts
+from marsad.events.triggers import Tok
 from marsad.events.vocabulary import CLAUSE_PARTICLES, FUNCTION, KANA, PRONOUN_COMP, W_WORD, bare
 from marsad.normalize import match_key
 
@@ -82,13 +82,6 @@ def _after_ma(text: str, pos: int) -> bool:
 
 class SubjectTracking(ReaderCore):
     """The discourse subject: established by named subjects, carried to dropped ones."""
-
-    def _is_trigger_word(self, key: str) -> bool:
-        """Whether a word is an event word by itself (an event word ends a title)."""
-        return any(
-            e.frame != "stop" and len(e.elements) == 1 and not e.weak
-            for e, _ in _starts(self.lex, key, key.endswith("ه"))  # a final ه read as ة: "وزارة" is no verb
-        )
 
     def _carried(self) -> str | None:
         """The dropped subject: the other party after "من جانبه" (once), else the last subject."""
