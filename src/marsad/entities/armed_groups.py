@@ -9,6 +9,8 @@ neither. Known groups win over this candidate (it ranks with the recognizer's sp
 
 from __future__ import annotations
 
+import re
+
 from marsad.document import Token
 from marsad.entities.coref import NameSpan
 from marsad.entities.kb import KnowledgeBase, token_heads, words
@@ -22,6 +24,9 @@ def _keys(*ws: str) -> frozenset[str]:
 
 #: Nouns that open an armed group's name (in construct: "حركة X", never "الحركة").
 GROUP_NOUNS = _keys("حركة", "جماعة", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "كتائب", "سرايا", "فصيل")
+
+#: Substrings of the group nouns: a cheap test that a sentence may hold one.
+_GROUP_STEMS = re.compile("حرك|جماع|ليشي|كتايب|كتائب|سرايا|فصيل")
 
 #: Words of a sentence about fighting (match keys; a word counts when it starts with one).
 #: Not "عناصر" (also "elements"), "مسيرة" (also a march) or "صاروخ" (also a space rocket).
@@ -64,7 +69,7 @@ def armed_context(toks: list[Token], k: int = 0, window: int | None = None) -> b
 def group_names(kb: KnowledgeBase, text: str, toks: list[Token]) -> list[Candidate]:
     """"حركة المجاهدين", "ميليشيا فاطميون", "جماعة أنصار الإسلام": ORG candidates of unknown
     groups in a sentence about fighting (none elsewhere)."""
-    if not armed_context(toks):
+    if not _GROUP_STEMS.search(" ".join(t.norm for t in toks)) or not armed_context(toks):
         return []
     out: list[Candidate] = []
     for k in range(len(toks) - 1):

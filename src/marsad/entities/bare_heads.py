@@ -29,7 +29,7 @@ def bare_head_roles(toks: list[Token], text: str, names: list[NameSpan], starts:
     busy = {k for r in taken for k in range(r.i, r.j)}
     out: list[RoleSpan] = []
     for k in range(len(toks) - 1):
-        if k in busy:
+        if k in busy or "وزير" not in toks[k].norm:
             continue
         hit = next(((s, key) for s, key in token_heads(toks[k], text) if key in BARE_HEADS), None)
         if hit is None:

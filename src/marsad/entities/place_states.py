@@ -9,6 +9,7 @@ names "العاصمة الجزائرية" and no other state is an Algeria story
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from marsad.document import Token
@@ -21,6 +22,7 @@ from marsad.entities.title_phrases import Role
 _CAPITAL = frozenset({"عاصمه"})
 #: "جنوب لبنان", "شمالي سوريا": a direction before a state's name.
 _DIRECTIONS = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط"})
+_DIRECTION_STEMS = re.compile("جنوب|شمال|شرق|غرب|وسط")  # a cheap test before the word's key
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 
@@ -84,7 +86,8 @@ def _sentence(
     states = {c[1]: c for c in cands if c[0].entry is not None and c[0].entry.id.startswith("state:")}
     regions = {c[1]: c for c in cands if c[0].type in _PLACE_TYPES and c[0].entry is not None and c[0].entry.country}
     for k, tok in enumerate(toks):
-        adj = kb.adjective(text[tok.start : tok.end])
+        # (a singular nationality adjective ends in ي or يه once folded: the others need no lookup)
+        adj = kb.adjective(text[tok.start : tok.end]) if tok.norm.endswith(("ي", "يه")) else None
         if adj is not None and adj.form != "pl":
             if k > 0 and _key(text, toks[k - 1]) in _CAPITAL:
                 capitals.add(adj.country)
@@ -96,7 +99,7 @@ def _sentence(
                 for place in ends.get(k, ()):
                     if place[0].entry is None or place[0].options:
                         _pin(place, adj.country, pinned)  # "بنغازي الليبية", "طرابلس الليبية"
-        if _key(text, tok) in _DIRECTIONS:
+        if _DIRECTION_STEMS.search(tok.norm) and _key(text, tok) in _DIRECTIONS:
             # "عيترون جنوب لبنان": the state after the direction, or the region it begins
             beyond = states.get(k + 1) or regions.get(k)
             country = beyond[0].entry.country if beyond is not None and beyond[0].entry is not None else None
