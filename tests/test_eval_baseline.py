@@ -182,3 +182,11 @@ def test_second_heldout_gold_meets_its_floors(capsys):
     rc = main(["eval", str(gold), "--quiet", "--check-baseline", str(QUALITY / "baseline_heldout2.json")])
     err = capsys.readouterr().err  # the metrics that fell; the item report (stdout) stays unread
     assert rc == 0, err
+
+
+def test_third_heldout_gold_meets_its_floors(capsys):
+    """The third blind set (tests/gold_heldout3) was scored twice, summary only; its floors guard
+    against regressions and must never be tuned on."""
+    gold = Path(__file__).parent / "gold_heldout3"
+    rc = main(["eval", str(gold), "--quiet", "--check-baseline", str(QUALITY / "baseline_heldout3.json")])
+    assert rc == 0, capsys.readouterr().err
