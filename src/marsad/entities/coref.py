@@ -312,7 +312,7 @@ def cluster(
         mentions = {
             (names[k].start, names[k].end, "name") for k in cl.names
         } | {
-            (roles[r].role.start, roles[r].role.end, _MENTION_KINDS.get(roles[r].role.kind, "role"))
+            (_without_lil(text, roles[r].role.start), roles[r].role.end, _MENTION_KINDS.get(roles[r].role.kind, "role"))
             for r in cl.roles
         }
         ms = tuple(
@@ -463,6 +463,14 @@ def _merge_early_tails(names: Sequence[NameSpan], clusters: list[_Cluster], of_n
         }
         if len(targets) == 1:
             move_names(c, next(iter(targets)), clusters, of_name)
+
+
+def _without_lil(text: str, start: int) -> int:
+    """A role mention leaves out the preposition of "للرئيس" (ل + the article, its alef unwritten),
+    as every mention leaves out its proclitics: it starts at the article's lam."""
+    if text.startswith("لل", start) and not text.startswith(("لله", "للا"), start):
+        return start + 1
+    return start
 
 
 def _majority_type(c: _Cluster, names: Sequence[NameSpan]) -> str:

@@ -129,7 +129,10 @@ class ObjectFinding(ReaderCore):
         named at the end of the title holds it, and he is the object."""
         if finder.prep(t) != "ل":
             return None
-        words = list(_W.finditer(self.doc.text, max(finder.start, t.start - 40), t.start))
+        a = t.start
+        while a > finder.start and not self.doc.text[a - 1].isspace():
+            a -= 1  # the preposition "ل" sits on the mention's own word
+        words = list(_W.finditer(self.doc.text, max(finder.start, a - 40), a))
         for w in reversed(words[-3:]):
             key = _bare(word_key(w.group()))
             if key in _TITLES:
