@@ -429,15 +429,18 @@ def prep_of(doc: Document, r: Ref, floor: int) -> str | None:
     return _prep_at(doc.text, r.start, floor)
 
 
-def _prep_at(text: str, start: int, floor: int) -> str | None:
-    """:func:`prep_of` for a mention that starts at ``start``."""
-    first = _W.match(text, start)
-    if first is not None and len(first.group()) > 4 and first.group().startswith("لل") and not first.group().startswith(("للا", "لله")):
-        # a role mention that kept its clitic ("للرئيس السوري بشار الأسد", "للأمين العام"): ل + ال
-        return "ل"
+def word_start(text: str, start: int, floor: int) -> int:
+    """Where the written word holding offset ``start`` begins: a mention starts after the
+    proclitics its word carries ("لـX", "وبمدينة X"), which stand between the two."""
     ws = start
     while ws > floor and not text[ws - 1].isspace() and text[ws - 1] not in '"«“(،,':
         ws -= 1
+    return ws
+
+
+def _prep_at(text: str, start: int, floor: int) -> str | None:
+    """:func:`prep_of` for a mention that starts at ``start``."""
+    ws = word_start(text, start, floor)
     pro = match_key(text[ws:start])
     if pro[:1] in ("و", "ف"):
         pro = pro[1:]

@@ -17,6 +17,7 @@ from marsad.events.arguments import (
     fillers_only,
     nationality,
     word_key,
+    word_start,
 )
 from marsad.events.drafts import Draft, tok_start
 from marsad.events.quotes import COMPLEMENTIZERS
@@ -129,9 +130,7 @@ class ObjectFinding(ReaderCore):
         named at the end of the title holds it, and he is the object."""
         if finder.prep(t) != "ل":
             return None
-        a = t.start
-        while a > finder.start and not self.doc.text[a - 1].isspace():
-            a -= 1  # the preposition "ل" sits on the mention's own word
+        a = word_start(self.doc.text, t.start, finder.start)  # "ل" sits on the mention's own word
         words = list(_W.finditer(self.doc.text, max(finder.start, a - 40), a))
         for w in reversed(words[-3:]):
             key = _bare(word_key(w.group()))

@@ -30,14 +30,14 @@ from marsad.events.arguments import (
     _bare,
     nationality,
     word_key,
+    word_start,
 )
 from marsad.events.drafts import Draft
 from marsad.events.reader_core import ReaderCore
 from marsad.events.triggers import Tok
-from marsad.events.vocabulary import PHONE, bare
+from marsad.events.vocabulary import PHONE, RELATIVES, W_WORD, bare
 from marsad.normalize import match_key
 
-_W = re.compile(r"[\w\u064b-\u065f\u0670]+")
 _BREAK = re.compile(r"[،,.:;؛!?؟\n]")
 
 # acts that are said, not done: their place is where they were said, if the text tells it
@@ -74,16 +74,13 @@ _CONTAINING = frozenset(match_key(w) for w in ("التابعة", "التابع",
 # "رداً على المجزرة التي ارتكبها العدو في النبطية": what follows is the act answered, with its own place
 _REPLY = frozenset(match_key(w) for w in ("رداً", "ردا", "انتقاماً", "ثأراً", "رد"))
 _CALLS = (match_key("اتصال"), match_key("مكالم"), match_key("هاتف"))
-RELATIVES = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
 
 
 def is_scene(text: str, start: int, floor: int) -> bool:
     """True when the words just before a place mention starting at ``start`` set it as the scene
     of an act: "في X", "بـX", "بمدينة X", "قرب X", "شمال X", "بالقرب من مدينة X", "في العاصمة
     اليونانية X", "التابعة لمحافظة X" (the province that holds the scene), "شهدت مدينة X"."""
-    ws = start
-    while ws > floor and not text[ws - 1].isspace() and text[ws - 1] not in '"«“(،,':
-        ws -= 1
+    ws = word_start(text, start, floor)
     pro = match_key(text[ws:start])
     if pro[:1] in ("و", "ف") and len(pro) > 1:
         pro = pro[1:]
@@ -95,7 +92,7 @@ def is_scene(text: str, start: int, floor: int) -> bool:
     cut = list(_BREAK.finditer(seg))
     if cut:
         seg = seg[cut[-1].end():]
-    words = [_bare(word_key(w)) for w in _W.findall(seg)]
+    words = [_bare(word_key(w)) for w in W_WORD.findall(seg)]
     skipped = 0
     while words:
         k = words[-1]
@@ -185,7 +182,7 @@ class Placing(ReaderCore):
         for r in finder.refs:
             if r.type not in PLACE_TYPES or not d.trig_end <= r.start < d.clause_end:
                 continue
-            between = [_bare(word_key(w)) for w in _W.findall(text, d.trig_end, r.start)]
+            between = [_bare(word_key(w)) for w in W_WORD.findall(text, d.trig_end, r.start)]
             if len(between) <= 2 and all(w in _NOUNS or w in _SITES for w in between):
                 out.append(r)
             break  # only the first mention after the verb can be its object

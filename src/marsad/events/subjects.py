@@ -12,7 +12,15 @@ from marsad.events.drafts import Draft, Said
 from marsad.events.quotes import COMPLEMENTIZERS, Cue, is_speech_verb
 from marsad.events.reader_core import ReaderCore
 from marsad.events.triggers import Tok
-from marsad.events.vocabulary import CLAUSE_PARTICLES, FUNCTION, KANA, PRONOUN_COMP, W_WORD, bare
+from marsad.events.vocabulary import (
+    CLAUSE_PARTICLES,
+    FUNCTION,
+    KANA,
+    PRONOUN_COMP,
+    RELATIVES,
+    W_WORD,
+    bare,
+)
 from marsad.normalize import match_key
 
 # what may follow a passive verb with no object: a time, place, manner or agent phrase
@@ -42,7 +50,6 @@ _TITLE_WORDS = frozenset(
 )
 # other words that open a subject described before its name ("أحد منظمي", "النائب الأول")
 _HEAD_WORDS = frozenset(match_key(w) for w in ("أحد", "إحدى", "كبير", "كبيرة", "نائبة", "رئيسة", "مديرة", "عضوة", "منسق", "منسقة"))
-_RELATIVES = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 _SKIP_WORDS = frozenset(match_key(w) for w in ("قد", "كان", "كانت", "أيضا", "بدوره", "بدورها"))
 # "بحسب ما نقلت عنه وكالة": the quoted man, not the agency
 _ABOUT_HIM = frozenset(match_key(w) for w in ("عنه", "عنها", "عنهم", "عنهما"))
@@ -181,7 +188,7 @@ class SubjectTracking(ReaderCore):
             first = bare(keys[0])
             if not (first in _TITLE_WORDS or first in _HEAD_WORDS or (first.startswith("ال") and not self._is_trigger_word(first))):
                 return None  # "وقال في مؤتمر صحفي مع X", "وقال للصحفيين", "وأكد معاليه دعم …": no title opens
-            if any(k in _RELATIVES or (k[:1] == "و" and k not in WAW_WORDS) for k in keys[1:]):
+            if any(k in RELATIVES or (k[:1] == "و" and k not in WAW_WORDS) for k in keys[1:]):
                 return None  # "دعم مجلس الشورى وتأييده لجميع الإجراءات التي …": a clause, not a title
             if any(
                 k in COMPLEMENTIZERS or k in _TIME_PREPS or (not k.startswith("ال") and self._is_trigger_word(k))

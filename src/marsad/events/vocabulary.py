@@ -47,6 +47,10 @@ PRONOUN_COMP = frozenset(
     match_key(w)
     for w in ("أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم", "لكنه", "لكنها", "لكنهم")
 )
+#: Relative pronouns: what follows them describes, it does not report.
+RELATIVES = frozenset(
+    match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي")
+)
 W_WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")
 # "قالت X إنها لن تسمح", "أكد أنه سوف يزور": particles between إن/أن + pronoun and its verb
 CLAUSE_PARTICLES = frozenset(match_key(w) for w in ("قد", "سوف", "لن", "لا", "لم"))
